@@ -1,0 +1,5 @@
+"""``python -m polydiff``."""
+
+from polydiff.cli import run
+
+run()

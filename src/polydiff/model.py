@@ -1,0 +1,288 @@
+"""Core data types: clauses, clause trees, document metadata.
+
+Everything here is immutable (frozen dataclasses with slots, children as tuples). A clause
+is identified inside its document by its *path* (``2.1.1``, ``pre``, ``1.p2``, ``h1.p3``; see
+``design.md``), which is the same in every language of the document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from polydiff.normalize import normalize
+
+SCHEMA_VERSION = 1
+"""Version of the YAML layout under ``policies/``; bumped on incompatible change."""
+
+LANGUAGES = ("zh", "en")
+"""Languages a document can carry, in order of preference."""
+
+DOC_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+PATH_RE = re.compile(r"^(?:to|pre|end|[0-9]+|[ph][0-9]+)(?:\.(?:[0-9]+|[ph][0-9]+))*$")
+
+
+class ClauseKind(StrEnum):
+    """What a clause is, structurally."""
+
+    SALUTATION = "salutation"
+    """``to``: the addressees (各省、自治区…: / To the People's Governments…:)."""
+    PREAMBLE = "preamble"
+    """``pre``: text before the first numbered part."""
+    CHAPTER = "chapter"
+    """第一章 / Chapter I."""
+    ARTICLE = "article"
+    """第一条 / Article 1."""
+    PART = "part"
+    """一、 / I."""
+    SECTION = "section"
+    """（一） / (I)."""
+    ITEM = "item"
+    """1. / 1．/ 1、"""
+    SUBITEM = "subitem"
+    """（1） / (1) / ① / (a)."""
+    ENUMERATION = "enumeration"
+    """一是 / 二是 … and First, / Second, …"""
+    HEADING = "heading"
+    """An unnumbered heading of an essay (``h1``)."""
+    PARAGRAPH = "paragraph"
+    """An unnumbered paragraph under a parent (``p1``)."""
+    CLOSING = "closing"
+    """``end``: signature, date, author line."""
+
+
+class Completeness(StrEnum):
+    """How much of a document's text the repository holds."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    OUTLINE = "outline"
+    """Verified headings only, no body text."""
+
+
+class RelationType(StrEnum):
+    """How one document relates to an earlier one."""
+
+    SUCCEEDS = "succeeds"
+    AMENDS = "amends"
+    INTERPRETS = "interprets"
+    IMPLEMENTS = "implements"
+    CITES = "cites"
+
+
+def content_digest(*parts: str) -> str:
+    """A short stable digest of some strings (16 hex chars of BLAKE2b)."""
+    h = hashlib.blake2b(digest_size=8)
+    for p in parts:
+        h.update(p.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One node of a clause tree."""
+
+    path: str
+    """Stable identity inside the document, e.g. ``2.1.1`` (see design.md)."""
+    kind: ClauseKind
+    label: str = ""
+    """The label as written (``二、``, ``（一）``, ``1.``, ``I.``, ``(I)``, ``一是``), or empty."""
+    heading: str = ""
+    """Short title (``加速科学发现进程``), without the full stop that ended it."""
+    text: str = ""
+    """Body text of this clause only (children are separate)."""
+    children: tuple[Clause, ...] = ()
+    own_hash: str = field(init=False, repr=False, compare=False)
+    """Digest of the normalised heading and text of this clause alone."""
+    hash: str = field(init=False, repr=False, compare=False)
+    """Merkle digest: own content plus the hashes of all children, in order."""
+
+    def __post_init__(self) -> None:
+        own = content_digest(normalize(self.heading), normalize(self.text))
+        object.__setattr__(self, "own_hash", own)
+        object.__setattr__(self, "hash", content_digest(own, *(c.hash for c in self.children)))
+
+    @property
+    def content(self) -> str:
+        """Heading and body joined, as compared by alignment."""
+        if self.heading and self.text:
+            return f"{self.heading}\n{self.text}"
+        return self.heading or self.text
+
+    def walk(self) -> Iterator[Clause]:
+        """This clause and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def parent_path(path: str) -> str:
+    """``2.1.3`` → ``2.1``; top-level paths give ``""``."""
+    return path.rpartition(".")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseTree:
+    """The clauses of one document in one language, plus its front matter."""
+
+    doc: str
+    lang: str
+    title: str = ""
+    number: str = ""
+    """Document number as printed (国发〔2025〕11号 / State Council Document No. 11 [2025])."""
+    front: tuple[str, ...] = ()
+    """Other lines before the body (date, source, byline, rubric), verbatim."""
+    clauses: tuple[Clause, ...] = ()
+
+    def walk(self) -> Iterator[Clause]:
+        """Every clause in document order (pre-order)."""
+        for c in self.clauses:
+            yield from c.walk()
+
+    def paths(self) -> list[str]:
+        """Every clause path in document order."""
+        return [c.path for c in self.walk()]
+
+    def find(self, path: str) -> Clause | None:
+        """The clause at ``path``, or None."""
+        for c in self.walk():
+            if c.path == path:
+                return c
+        return None
+
+    def subtree(self, path: str) -> ClauseTree:
+        """A tree holding only the clause at ``path`` (and its descendants)."""
+        found = self.find(path)
+        return ClauseTree(
+            self.doc,
+            self.lang,
+            self.title,
+            self.number,
+            self.front,
+            (found,) if found else (),
+        )
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.walk())
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A declared relation from this document to an earlier one."""
+
+    type: RelationType
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """Where one language's clause tree came from."""
+
+    lang: str
+    raw: str
+    """Path of the stored raw text, relative to the document folder."""
+    original: str
+    """File name it was imported from."""
+    sha256: str
+    """SHA-256 of the stored raw file (UTF-8), to notice later edits."""
+    encoding: str = "utf-8"
+    """Encoding of the file as imported (the stored copy is always UTF-8)."""
+    format: str = "text"
+    """``text`` (parsed prose) or ``outline`` (a verified-headings outline)."""
+    warnings: tuple[str, ...] = ()
+    """What the parser did not recognise, one line each."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocMeta:
+    """Metadata of one document (``meta.yaml``)."""
+
+    id: str
+    title: Mapping[str, str] = field(default_factory=dict)
+    """Title per language."""
+    number: str = ""
+    issuer: str = ""
+    date: str = ""
+    """ISO date of issue (YYYY-MM-DD)."""
+    kind: str = ""
+    completeness: Completeness = Completeness.FULL
+    relations: tuple[Relation, ...] = ()
+    source: str = ""
+    """Where the text was obtained."""
+    notes: str = ""
+    files: tuple[SourceFile, ...] = ()
+    provenance: Mapping[str, object] = field(default_factory=dict)
+    """Further provenance, verbatim from the source notes (e.g. per-heading sources)."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages that have a clause tree, in preference order."""
+        have = {f.lang for f in self.files}
+        return tuple(lang for lang in LANGUAGES if lang in have)
+
+    def file(self, lang: str) -> SourceFile | None:
+        """The source record of one language."""
+        return next((f for f in self.files if f.lang == lang), None)
+
+    def display_title(self, lang: str = "zh") -> str:
+        """The title in ``lang``, else any title, else the id."""
+        return self.title.get(lang) or next(iter(self.title.values()), "") or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document as read from the repository: metadata and its clause trees."""
+
+    meta: DocMeta
+    trees: Mapping[str, ClauseTree]
+    rev: str | None = None
+    """Git revision it was read at; None for the working tree."""
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def tree(self, lang: str) -> ClauseTree:
+        """The tree in ``lang``; raises KeyError when absent."""
+        return self.trees[lang]
+
+
+_REF_RE = re.compile(r"^(?P<doc>[^@#\s]+)(?:@(?P<rev>[^#\s]+))?(?:#(?P<path>\S+))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseRef:
+    """A citation: ``doc``, ``doc@rev``, ``doc#path`` or ``doc@rev#path``."""
+
+    doc: str
+    rev: str | None = None
+    path: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> ClauseRef:
+        """Parse a citation; raises ValueError with a readable reason."""
+        m = _REF_RE.match(text.strip())
+        if not m:
+            raise ValueError(f"not a document reference: {text!r} (expected DOC[@REV][#PATH])")
+        doc, rev, path = m.group("doc"), m.group("rev"), m.group("path")
+        if not DOC_ID_RE.match(doc):
+            raise ValueError(f"not a document id: {doc!r} (lowercase letters, digits and dashes)")
+        if path is not None and not PATH_RE.match(path):
+            raise ValueError(f"not a clause path: {path!r} (e.g. 2.1.1, pre, 1.p2, h1)")
+        return cls(doc, rev, path)
+
+    def __str__(self) -> str:
+        return (
+            self.doc + (f"@{self.rev}" if self.rev else "") + (f"#{self.path}" if self.path else "")
+        )
+
+
+def path_mismatch(a: ClauseTree, b: ClauseTree) -> tuple[list[str], list[str]]:
+    """Paths only in ``a`` and only in ``b`` (e.g. the zh and en trees of one document)."""
+    a_paths, b_paths = a.paths(), b.paths()
+    sa, sb = set(a_paths), set(b_paths)
+    return [p for p in a_paths if p not in sb], [p for p in b_paths if p not in sa]

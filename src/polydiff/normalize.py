@@ -1,0 +1,83 @@
+"""Presentation-only normalisation of clause text.
+
+One explicit function, :func:`normalize`, decides which differences are *presentation*
+and therefore never count as rewording:
+
+* full-width ASCII forms (U+FF01–U+FF5E) become their half-width twins: ``，`` → ``,``,
+  ``（一）`` → ``(一)``, ``：`` → ``:``;
+* every kind of double quote (“ ” „ ‟ ＂ 「 」 『 』 « ») becomes ``"``; single quotes
+  (‘ ’ ‚ ‛) become ``'``; the ellipsis ``…`` becomes ``...``;
+* whitespace (including U+3000, U+2002, U+2003, U+00A0) is removed where a neighbour (after
+  the substitutions above) is a CJK character or CJK punctuation, and collapsed to one ASCII
+  space elsewhere; leading and trailing whitespace goes.
+
+Offsets reported against normalised text are offsets into the string this function
+returns; :func:`normalize_with_map` also gives, for each normalised character, the index of
+the original character it came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DOUBLE_QUOTES = "“”„‟＂「」『』«»〝〞"
+_SINGLE_QUOTES = "‘’‚‛＇"
+_TABLE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_TABLE.update({ord(c): '"' for c in _DOUBLE_QUOTES})
+_TABLE.update({ord(c): "'" for c in _SINGLE_QUOTES})
+_TABLE[ord("…")] = "..."
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for CJK ideographs and CJK/full-width punctuation (no spaces between them)."""
+    cp = ord(ch)
+    return (
+        0x3000 < cp <= 0x303F  # CJK punctuation (not U+3000, the ideographic space)
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x4E00 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0xFF01 <= cp <= 0xFF60
+        or 0x20000 <= cp <= 0x2FFFF
+        or ch in "“”‘’…—·"
+    )
+
+
+def _keeps_space(before: str, after: str) -> bool:
+    """Whether a whitespace run between two (normalised) characters stays as one space."""
+    return bool(before) and bool(after) and not is_cjk(before) and not is_cjk(after)
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with presentation-only differences folded away (see module doc)."""
+    t = text.translate(_TABLE)
+    if not _SPACE_RE.search(t):
+        return t
+
+    def space(m: re.Match[str]) -> str:
+        s, e = m.start(), m.end()
+        return " " if _keeps_space(t[s - 1] if s else "", t[e] if e < len(t) else "") else ""
+
+    return _SPACE_RE.sub(space, t)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """:func:`normalize`, plus for each output character the index of its source character."""
+    out: list[str] = []
+    src: list[int] = []
+    pending = -1  # index of the first character of a pending whitespace run
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if pending < 0:
+                pending = i
+            continue
+        rep = _TABLE.get(ord(ch), ch)
+        if pending >= 0 and out and _keeps_space(out[-1], rep[0]):
+            out.append(" ")
+            src.append(pending)
+        pending = -1
+        for r in rep:
+            out.append(r)
+            src.append(i)
+    return "".join(out), src

@@ -1,0 +1,114 @@
+"""Reading input files: bytes → text, with clear errors for what cannot be policy text."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from polydiff.errors import InputError
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_CODE_CHARS = set("{}[]<>=;|\\#$_`")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A decoded input file."""
+
+    text: str
+    """The text with line endings as in the file (a leading BOM removed)."""
+    encoding: str
+    sha256: str
+    """Digest of the file's bytes as read."""
+
+
+def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> DecodedText:
+    """Decode ``data`` (the content of file ``name``) or raise :class:`InputError`."""
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            ) from None
+        return DecodedText(_strip_bom(text), encoding, digest)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(f"{name}: UTF-16 text; convert it to UTF-8 or pass --encoding utf-16")
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+        try:
+            gb = data.decode("gb18030")
+        except UnicodeDecodeError:
+            gb = ""
+        if gb and len(_CJK_RE.findall(gb)) >= max(1, len(gb) // 10):
+            raise InputError(
+                f"{name}: not UTF-8; looks like GB18030/GBK Chinese text: "
+                "re-run with --encoding gb18030"
+            ) from None
+        raise InputError(
+            f"{name}: not UTF-8 (byte 0x{data[offset]:02x} at offset {offset}); "
+            "pass --encoding if you know it"
+        ) from None
+    if len(_CONTROL_RE.findall(text)) > max(2, len(text) // 200):
+        raise InputError(f"{name}: binary file (control characters), not text")
+    return DecodedText(_strip_bom(text), "utf-8", digest)
+
+
+def read_file(path: Path, encoding: str | None = None) -> DecodedText:
+    """Read and decode a file, with one-line errors for missing or unreadable files."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return decode_bytes(data, str(path), encoding)
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def check_policy_text(text: str, lang: str, name: str) -> None:
+    """Raise :class:`InputError` when ``text`` is plainly not policy prose in ``lang``."""
+    stripped = text.strip()
+    head = stripped[:200].lower()
+    if head.startswith(("<!doctype", "<html", "<?xml")) or "<body" in head:
+        raise InputError(f"{name}: looks like HTML/XML, not plain text; save it as text first")
+    if stripped[:1] in "{[":
+        try:
+            json.loads(stripped)
+        except ValueError:
+            pass
+        else:
+            raise InputError(f"{name}: looks like JSON data, not policy text")
+    visible = [c for c in stripped if not c.isspace()]
+    if sum(c in _CODE_CHARS for c in visible) > 0.08 * len(visible):
+        raise InputError(f"{name}: looks like code or data, not policy text")
+    cjk = len(_CJK_RE.findall(stripped))
+    latin = len(_LATIN_RE.findall(stripped))
+    if lang == "zh" and cjk < 0.3 * (cjk + latin) + 1:
+        raise InputError(f"{name}: no Chinese text found; is this the --lang en version?")
+    if lang == "en" and (latin < 20 or cjk > 0.2 * (cjk + latin)):
+        raise InputError(f"{name}: does not look like English text; is this the --lang zh version?")
+    if not re.search(r"[。！？.!?；;]", stripped):
+        raise InputError(f"{name}: no sentences found; not policy text")

@@ -1,0 +1,142 @@
+"""Git access (GitPython): read files at any revision without a checkout, list the
+revisions of a path, commit what polydiff wrote. Only this module imports ``git``, and only
+when a command needs history (``import git`` costs ~0.1 s)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from polydiff.errors import RevisionError, StoreError
+
+if TYPE_CHECKING:
+    import git
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One commit that touched a path."""
+
+    sha: str
+    date: str
+    """Author date, ISO 8601 in UTC."""
+    author: str
+    message: str
+    """First line of the commit message."""
+
+    @property
+    def short(self) -> str:
+        return self.sha[:10]
+
+
+class GitSource:
+    """Files of the policy repository as they were at one commit."""
+
+    def __init__(self, history: GitHistory, commit: git.Commit, rev: str) -> None:
+        self.history = history
+        self.commit = commit
+        self.rev: str | None = rev
+        self._trees: dict[str, Any] = {}
+
+    def _entry(self, rel: str) -> Any:
+        path = self.history.git_path(rel)
+        try:
+            return self.commit.tree / path if path else self.commit.tree
+        except KeyError:
+            return None
+
+    def read(self, rel: str) -> bytes | None:
+        entry = self._entry(rel)
+        if entry is None or entry.type != "blob":
+            return None
+        data: bytes = entry.data_stream.read()
+        return data
+
+    def list_dir(self, rel: str) -> list[str]:
+        entry = self._entry(rel)
+        if entry is None or entry.type != "tree":
+            return []
+        return sorted(item.name for item in entry if not item.name.startswith("."))
+
+    def describe(self, rel: str) -> str:
+        return f"{rel}@{self.rev}"
+
+    def blob_sha(self, rel: str) -> str | None:
+        """Git blob id of ``rel`` at this commit (what lineage files record)."""
+        entry = self._entry(rel)
+        return entry.hexsha if entry is not None and entry.type == "blob" else None
+
+
+class GitHistory:
+    """The git repository that holds a policy repository rooted at ``root``."""
+
+    def __init__(self, root: Path) -> None:
+        import git
+
+        try:
+            self.repo = git.Repo(root, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise StoreError(
+                f"{root}: not inside a git repository (run 'polydiff init' or 'git init')"
+            ) from None
+        top = Path(self.repo.working_tree_dir or root).resolve()
+        self.prefix = root.resolve().relative_to(top).as_posix()
+        if self.prefix == ".":
+            self.prefix = ""
+
+    def git_path(self, rel: str) -> str:
+        """A repository-relative path as a path inside the git tree."""
+        rel = rel.strip("/")
+        return f"{self.prefix}/{rel}".strip("/") if self.prefix else rel
+
+    def resolve(self, rev: str) -> git.Commit:
+        """The commit ``rev`` names (sha, tag, branch, ``HEAD~2``…)."""
+        import git
+
+        try:
+            return self.repo.commit(rev)
+        except (git.BadName, git.BadObject, ValueError, IndexError):
+            if not self.repo.head.is_valid():
+                raise RevisionError(
+                    f"unknown revision {rev!r}: the repository has no commits yet"
+                ) from None
+            raise RevisionError(f"unknown revision {rev!r}") from None
+
+    def source(self, rev: str) -> GitSource:
+        """Read-only view of the repository at ``rev``."""
+        return GitSource(self, self.resolve(rev), rev)
+
+    def revisions(self, rel: str, rev: str = "HEAD") -> list[Revision]:
+        """Commits that changed ``rel`` (file or folder), newest first."""
+        if not self.repo.head.is_valid():
+            return []
+        commits = self.repo.iter_commits(rev, paths=self.git_path(rel) or ".")
+        return [
+            Revision(
+                c.hexsha,
+                datetime.fromtimestamp(c.authored_date, UTC).isoformat(),
+                str(c.author.name),
+                str(c.message).strip().splitlines()[0] if c.message else "",
+            )
+            for c in commits
+        ]
+
+    def commit(self, paths: list[str], message: str) -> str:
+        """Stage ``paths`` (repository-relative) and commit only them; returns the new sha.
+
+        Other changes already staged in the index are left staged, not committed."""
+        import git
+
+        git_paths = [self.git_path(p) for p in paths]
+        try:
+            self.repo.git.add("-A", "--", *git_paths)
+            self.repo.git.commit("-m", message, "--", *git_paths)
+        except git.GitCommandError as exc:
+            detail = (exc.stderr or exc.stdout or "").strip().splitlines()
+            reason = next((ln.strip() for ln in detail if ln.strip()), str(exc))
+            raise StoreError(
+                f"git commit failed: {reason.removeprefix('stderr: ').strip(chr(39))}"
+            ) from None
+        return str(self.repo.head.commit.hexsha)

@@ -1,0 +1,48 @@
+"""Presentation-only normalisation."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from polydiff.normalize import normalize, normalize_with_map
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("各省、自治区,国务院各部委:", "各省、自治区，国务院各部委："),
+        ("(一)“人工智能+”科学技术", "（一）「人工智能＋」科学技术"),
+        ("周  民", "周\u00a0\u00a0民"),
+        ("\u3000\u3000加快发展。", "加快发展。"),
+        ("data ,  and more", "data , and\u3000more"),
+        ("“从0到1”", '"从0到1"'),
+        ("it’s", "it's"),
+        ("等等…", "等等..."),
+    ],
+)
+def test_presentation_only_differences_vanish(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("加快发展", "加速发展"),
+        ("互联网+", "人工智能+"),
+        ("a b", "ab"),
+        ("1。", "1."),
+    ],
+)
+def test_wording_differences_stay(a: str, b: str) -> None:
+    assert normalize(a) != normalize(b)
+
+
+@given(st.text(st.sampled_from(list("ab 中文\u3000\u00a0\t\n，,“”\"'‘’…（）()。.+A1"))))
+def test_fast_path_and_offset_map_agree(text: str) -> None:
+    norm, index = normalize_with_map(text)
+    assert normalize(text) == norm
+    assert len(index) == len(norm)
+    assert index == sorted(index)
+    assert normalize(norm) == norm  # idempotent
