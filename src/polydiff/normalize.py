@@ -19,6 +19,7 @@ the original character it came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _DOUBLE_QUOTES = "“”„‟＂「」『』«»〝〞"
 _SINGLE_QUOTES = "‘’‚‛＇"
@@ -81,3 +82,28 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
             out.append(r)
             src.append(i)
     return "".join(out), src
+
+
+def variant_folder() -> Callable[[str], str]:
+    """A function mapping traditional characters to simplified ones, character by character
+    (so offsets stay valid), using OpenCC; raises InputError when OpenCC is missing."""
+    try:
+        import opencc
+    except ImportError:
+        from polydiff.errors import UsageError
+
+        raise UsageError("--fold-variants needs OpenCC: pip install 'polydiff[variants]'") from None
+    converter = opencc.OpenCC("t2s")
+    cache: dict[str, str] = {}
+
+    def one(ch: str) -> str:
+        out = cache.get(ch)
+        if out is None:
+            conv = converter.convert(ch) if not ch.isascii() else ch
+            out = cache[ch] = conv if len(conv) == 1 else ch
+        return out
+
+    def fold(text: str) -> str:
+        return "".join(one(ch) for ch in text)
+
+    return fold

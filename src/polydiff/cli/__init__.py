@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from polydiff import __version__
-from polydiff.cli import check, docs, importcmd, init, show
+from polydiff.cli import check, diffcmd, docs, importcmd, init, show
 from polydiff.errors import ExitCode, PolydiffError
 
-COMMANDS = (init, importcmd, show, docs, check)
+COMMANDS = (init, importcmd, show, docs, diffcmd, check)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,9 +1,10 @@
-"""Clause trees as JSON-ready data (no rich import: ``--format json`` stays fast)."""
+"""Clause trees and comparisons as JSON-ready data (no rich: ``--format json`` stays fast)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from polydiff.align.model import Comparison
 from polydiff.model import Clause, ClauseTree
 
 
@@ -29,4 +30,29 @@ def tree_to_json(tree: ClauseTree, rev: str | None) -> dict[str, Any]:
         "number": tree.number,
         "front": list(tree.front),
         "clauses": [clause_to_json(c) for c in tree.clauses],
+    }
+
+
+def comparison_to_json(cmp: Comparison) -> dict[str, Any]:
+    """The ``diff --format json`` contract (design.md)."""
+    return {
+        "a": cmp.a,
+        "b": cmp.b,
+        "lang": cmp.lang,
+        "summary": cmp.summary,
+        "flags": cmp.flags,
+        "similarity": cmp.similarity,
+        "links": [
+            {
+                "kind": link.kind.value,
+                "a": list(link.a),
+                "b": list(link.b),
+                "moved": link.moved,
+                "renumbered": link.renumbered,
+                "similarity": link.similarity,
+                "ops": [[op, text] for op, text in link.ops],
+            }
+            for link in cmp.links
+        ],
+        "term_shifts": [{"from": t.old, "to": t.new, "count": t.count} for t in cmp.term_shifts],
     }

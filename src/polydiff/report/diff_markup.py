@@ -1,0 +1,120 @@
+"""A comparison as Markdown (fits a pull-request comment) and as one self-contained HTML
+page with a side-by-side redline."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from polydiff.align.model import Comparison, Link, LinkKind
+from polydiff.report.segments import link_flags, link_title, trim_context
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>~])")
+
+
+def _md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", "<br>")
+
+
+def _md_inline(link: Link, context: int | None) -> str:
+    out = []
+    for op, chunk in trim_context(link.ops, context):
+        esc = _md_escape(chunk)
+        out.append(f"<del>{esc}</del>" if op == "-" else f"<ins>{esc}</ins>" if op == "+" else esc)
+    return "".join(out)
+
+
+def comparison_markdown(cmp: Comparison, context: int | None = None, stat: bool = False) -> str:
+    """Summary table, term shifts, and each changed clause with <del>/<ins> marks."""
+    lines = [f"### polydiff: `{cmp.a}` → `{cmp.b}` ({cmp.lang})", ""]
+    kinds = [k.value for k in LinkKind]
+    lines.append("| " + " | ".join([*kinds, "moved", "renumbered", "similarity"]) + " |")
+    lines.append("|" + "---:|" * (len(kinds) + 3))
+    values = [str(cmp.summary[k]) for k in kinds]
+    values += [str(cmp.flags["moved"]), str(cmp.flags["renumbered"]), f"{cmp.similarity:.2f}"]
+    lines.append("| " + " | ".join(values) + " |")
+    if cmp.term_shifts:
+        lines += ["", "**Term shifts**", "", "| from | to | count |", "|---|---|---:|"]
+        lines += [
+            f"| {_md_escape(t.old)} | {_md_escape(t.new)} | {t.count} |" for t in cmp.term_shifts
+        ]
+    if not stat:
+        for link in cmp.links:
+            if not link.changed:
+                continue
+            head = f"`{link_title(link)}` · **{link.kind.value}**"
+            if link.kind not in (LinkKind.NEW, LinkKind.DROPPED):
+                head += f" · {link.similarity:.2f}"
+            head += "".join(f" · _{flag}_" for flag in link_flags(link))
+            lines += ["", head, "", _md_inline(link, context) or "_(no text)_"]
+    if cmp.same:
+        lines += ["", "No changes."]
+    return "\n".join(lines) + "\n"
+
+
+_CSS = """
+body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
+margin:2em auto;max-width:72em;line-height:1.6;color:#222;padding:0 1em}
+table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;
+vertical-align:top}th{background:#f4f4f4}.redline td{width:50%}del{background:#fdd;color:#900}
+ins{background:#dfd;color:#060;text-decoration:none}.kind{font-weight:bold}.meta{color:#666}
+h2{font-size:1.05em;margin:1.6em 0 .2em}.unchanged{color:#888}
+"""
+
+
+def _side_html(link: Link, keep: str, context: int | None) -> str:
+    out = []
+    for op, chunk in trim_context(link.ops, context):
+        esc = html.escape(chunk).replace("\n", "<br>")
+        if op == "=":
+            out.append(esc)
+        elif op == keep:
+            out.append(f"<del>{esc}</del>" if op == "-" else f"<ins>{esc}</ins>")
+    return "".join(out)
+
+
+def comparison_html(cmp: Comparison, context: int | None = None, stat: bool = False) -> str:
+    """One self-contained page: summary, term shifts, side-by-side redline per clause."""
+    e = html.escape
+    kinds = [k.value for k in LinkKind]
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(cmp.lang)}"><head><meta charset="utf-8">',
+        f"<title>polydiff: {e(cmp.a)} → {e(cmp.b)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(cmp.a)} → {e(cmp.b)} <span class='meta'>({e(cmp.lang)})</span></h1>",
+        "<table><tr>"
+        + "".join(f"<th>{k}</th>" for k in [*kinds, "moved", "renumbered", "similarity"])
+        + "</tr><tr>"
+        + "".join(f"<td>{cmp.summary[k]}</td>" for k in kinds)
+        + f"<td>{cmp.flags['moved']}</td><td>{cmp.flags['renumbered']}</td>"
+        + f"<td>{cmp.similarity:.2f}</td></tr></table>",
+    ]
+    if cmp.term_shifts:
+        parts.append("<h2>Term shifts</h2><table><tr><th>from</th><th>to</th><th>count</th></tr>")
+        parts += [
+            f"<tr><td><del>{e(t.old)}</del></td><td><ins>{e(t.new)}</ins></td><td>{t.count}</td></tr>"
+            for t in cmp.term_shifts
+        ]
+        parts.append("</table>")
+    if not stat:
+        parts.append(f"<table class='redline'><tr><th>{e(cmp.a)}</th><th>{e(cmp.b)}</th></tr>")
+        for link in cmp.links:
+            if not link.changed:
+                continue
+            flags = "".join(f" · {f}" for f in link_flags(link))
+            sim = (
+                "" if link.kind in (LinkKind.NEW, LinkKind.DROPPED) else f" · {link.similarity:.2f}"
+            )
+            parts.append(
+                f"<tr><td colspan='2'><span class='kind'>{e(link_title(link))}</span> "
+                f"<span class='meta'>{e(link.kind.value)}{sim}{e(flags)}</span></td></tr>"
+            )
+            parts.append(
+                f"<tr><td>{_side_html(link, '-', context)}</td>"
+                f"<td>{_side_html(link, '+', context)}</td></tr>"
+            )
+        parts.append("</table>")
+    if cmp.same:
+        parts.append("<p>No changes.</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"

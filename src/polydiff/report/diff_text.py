@@ -1,0 +1,102 @@
+"""A comparison as rich text for the terminal: summary, term shifts, each changed clause
+with an inline coloured diff (deletions red and struck through, insertions green)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from polydiff.align.model import Comparison, Link, LinkKind
+from polydiff.report.segments import link_flags, link_title, trim_context
+
+KIND_STYLE = {
+    LinkKind.UNCHANGED: "dim",
+    LinkKind.REWORDED: "yellow",
+    LinkKind.SPLIT: "magenta",
+    LinkKind.MERGED: "magenta",
+    LinkKind.NEW: "green",
+    LinkKind.DROPPED: "red",
+}
+OP_STYLE = {"-": "red strike", "+": "green", "=": ""}
+
+
+def summary_line(cmp: Comparison) -> Text:
+    """``gf-2015-40 → gf-2025-11 (zh)`` and the counts per kind, flags and similarity."""
+    t = Text()
+    t.append(f"{cmp.a} → {cmp.b}", style="bold")
+    t.append(f" ({cmp.lang})\n", style="dim")
+    items: list[tuple[str, str]] = [
+        (f"{n} {kind}", KIND_STYLE[LinkKind(kind)]) for kind, n in cmp.summary.items() if n
+    ]
+    items += [(f"{n} {flag}", "cyan") for flag, n in cmp.flags.items() if n]
+    items.append((f"similarity {cmp.similarity:.2f}", "bold"))
+    for k, (label, style) in enumerate(items):
+        if k:
+            t.append(" · ", style="dim")
+        t.append(label, style=style)
+    return t
+
+
+def term_table(cmp: Comparison) -> Table:
+    """The term shifts, most frequent first."""
+    table = Table(title="term shifts", title_justify="left", header_style="bold")
+    table.add_column("from", style="red")
+    table.add_column("to", style="green")
+    table.add_column("count", justify="right")
+    for t in cmp.term_shifts:
+        table.add_row(t.old, t.new, str(t.count))
+    return table
+
+
+MARKERS = {"-": ("[-", "-]"), "+": ("{+", "+}"), "=": ("", "")}
+"""Where colour is off (a pipe, NO_COLOR): ``[-deleted-]{+inserted+}`` as in git's word diff."""
+
+
+def inline_diff(link: Link, context: int | None = None, markers: bool = False) -> Text:
+    """The wording diff of a link as one styled text (or with text markers)."""
+    text = Text()
+    for op, chunk in trim_context(link.ops, context):
+        if markers and op != "=":
+            text.append(MARKERS[op][0] + chunk + MARKERS[op][1], style=OP_STYLE[op])
+        else:
+            text.append(chunk, style=OP_STYLE[op])
+    return text
+
+
+def link_header(link: Link) -> Text:
+    """``2.1.1 → 2.1.2  reworded 0.87  renumbered``."""
+    t = Text()
+    t.append(link_title(link), style="bold")
+    t.append("  ")
+    t.append(link.kind.value, style=KIND_STYLE[link.kind])
+    if link.kind not in (LinkKind.NEW, LinkKind.DROPPED):
+        t.append(f" {link.similarity:.2f}")
+    for flag in link_flags(link):
+        t.append(f"  {flag}", style="cyan")
+    return t
+
+
+def render_comparison(
+    cmp: Comparison,
+    context: int | None = None,
+    stat: bool = False,
+    show_unchanged: bool = False,
+    markers: bool = False,
+) -> RenderableType:
+    """Everything ``polydiff diff`` prints as text."""
+    parts: list[RenderableType] = [summary_line(cmp)]
+    if cmp.term_shifts:
+        parts.append(term_table(cmp))
+    if stat:
+        return Group(*parts)
+    for link in cmp.links:
+        if not (link.changed or show_unchanged):
+            continue
+        parts.append(Rule(style="dim"))
+        parts.append(link_header(link))
+        parts.append(inline_diff(link, context, markers))
+    if cmp.same:
+        parts.append(Text("no changes", style="bold green"))
+    return Group(*parts)

@@ -1,0 +1,47 @@
+"""Shared pieces of every comparison renderer: headings of links, trimmed context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from polydiff.align.model import Link
+
+ELLIPSIS = " … "
+
+
+def trim_context(ops: Sequence[tuple[str, str]], context: int | None) -> list[tuple[str, str]]:
+    """Shorten unchanged runs to ``context`` characters on each side of a change
+    (``None``: keep everything)."""
+    if context is None:
+        return list(ops)
+    if len(ops) == 1 and ops[0][0] == "=":  # unchanged wording: its beginning
+        text = ops[0][1]
+        return [
+            ("=", text if len(text) <= 2 * context else text[: 2 * context] + ELLIPSIS.rstrip())
+        ]
+    out: list[tuple[str, str]] = []
+    last = len(ops) - 1
+    for k, (op, text) in enumerate(ops):
+        if op != "=":
+            out.append((op, text))
+            continue
+        keep_head = context if k > 0 else 0
+        keep_tail = context if k < last else 0
+        if len(text) > keep_head + keep_tail + len(ELLIPSIS):
+            text = (
+                text[:keep_head] + ELLIPSIS + (text[len(text) - keep_tail :] if keep_tail else "")
+            )
+        out.append((op, text.strip() if k in (0, last) and not text.strip(" …") else text))
+    return out
+
+
+def link_title(link: Link) -> str:
+    """``2.1.1 → 2.1.2`` / ``2.1 → 2.1, 2.2`` / ``(new) → 3.15`` / ``2.4 → (dropped)``."""
+    a = ", ".join(link.a) or "(new)"
+    b = ", ".join(link.b) or "(dropped)"
+    return a if a == b else f"{a} → {b}"
+
+
+def link_flags(link: Link) -> list[str]:
+    """The flag words of a link."""
+    return [name for name, on in (("moved", link.moved), ("renumbered", link.renumbered)) if on]
