@@ -46,3 +46,10 @@ def test_fast_path_and_offset_map_agree(text: str) -> None:
     assert len(index) == len(norm)
     assert index == sorted(index)
     assert normalize(norm) == norm  # idempotent
+
+
+@given(st.text(st.sampled_from(list("ab 中文\u3000\u00a0\t\n，,“”\"'‘’（）()。.+A1"))))
+def test_fast_and_slow_offset_maps_agree(text: str) -> None:
+    from polydiff.normalize import _normalize_with_map_slow
+
+    assert normalize_with_map(text) == _normalize_with_map_slow(text)

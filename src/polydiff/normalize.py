@@ -65,6 +65,28 @@ def normalize(text: str) -> str:
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """:func:`normalize`, plus for each output character the index of its source character."""
+    if "…" in text:
+        return _normalize_with_map_slow(text)
+    t = text.translate(_TABLE)  # one character for one: indices are kept
+    out: list[str] = []
+    src: list[int] = []
+    pos = 0
+    for m in _SPACE_RE.finditer(t):
+        s, e = m.start(), m.end()
+        if s > pos:
+            out.append(t[pos:s])
+            src.extend(range(pos, s))
+        if out and e < len(t) and _keeps_space(t[s - 1], t[e]):
+            out.append(" ")
+            src.append(s)
+        pos = e
+    if pos < len(t):
+        out.append(t[pos:])
+        src.extend(range(pos, len(t)))
+    return "".join(out), src
+
+
+def _normalize_with_map_slow(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     src: list[int] = []
     pending = -1  # index of the first character of a pending whitespace run
@@ -85,8 +107,8 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def variant_folder() -> Callable[[str], str]:
-    """A function mapping traditional characters to simplified ones, character by character
-    (so offsets stay valid), using OpenCC; raises InputError when OpenCC is missing."""
+    """A function mapping traditional characters to simplified ones, one character at a time
+    (so offsets stay valid), with OpenCC; a clear error when OpenCC is not installed."""
     try:
         import opencc
     except ImportError:
@@ -99,7 +121,7 @@ def variant_folder() -> Callable[[str], str]:
     def one(ch: str) -> str:
         out = cache.get(ch)
         if out is None:
-            conv = converter.convert(ch) if not ch.isascii() else ch
+            conv = ch if ch.isascii() else converter.convert(ch)
             out = cache[ch] = conv if len(conv) == 1 else ch
         return out
 

@@ -67,6 +67,7 @@ def align(
         tuple(links),
         tuple(term_shifts(links, lang)),
         opts.strict,
+        headings_only,
     )
 
 
@@ -186,7 +187,7 @@ def _links(
     taken_b = set(partner.values()) | {j for bs in m.splits.values() for j in bs}
     for j, c in enumerate(cb):
         if j not in taken_b:
-            text = _content(c, headings_only)
+            text = c.content  # shown whole, even when only headings were compared
             keyed.append(
                 (
                     (j, 0),
@@ -204,7 +205,7 @@ def _links(
         if i in partner:
             last_b = partner[i]
             continue
-        text = _content(c, headings_only)
+        text = c.content
         keyed.append(
             (
                 (last_b, 1 + i / (len(ca) + 1)),

@@ -68,6 +68,8 @@ class Comparison:
     links: tuple[Link, ...]
     term_shifts: tuple[TermShift, ...] = ()
     strict: bool = False
+    headings_only: bool = False
+    """Only headings were compared (one side is an outline without body text)."""
 
     @property
     def summary(self) -> dict[str, int]:
@@ -96,7 +98,9 @@ class Comparison:
             if (kinds is None or link.kind.value in kinds)
             and any(under(p) for p in (*link.a, *link.b))
         )
-        return Comparison(self.a, self.b, self.lang, links, self.term_shifts, self.strict)
+        return Comparison(
+            self.a, self.b, self.lang, links, self.term_shifts, self.strict, self.headings_only
+        )
 
     @property
     def same(self) -> bool:

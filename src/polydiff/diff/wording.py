@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from polydiff.diff.engine import RawOp, raw_diff
-from polydiff.normalize import normalize_with_map
+from polydiff.normalize import normalize, normalize_with_map
 
 Op = tuple[str, str]
 """``("=" | "-" | "+", text)``: unchanged, deleted from A, inserted in B."""
@@ -62,10 +62,10 @@ def wording_diff(
     if strict:
         return merge_ops(_core_diff(a, b, lang))
     fa, fb = (fold(a), fold(b)) if fold else (a, b)
+    if normalize(fa) == normalize(fb):
+        return [("=", b)] if b else []
     na, ma = normalize_with_map(fa)
     nb, mb = normalize_with_map(fb)
-    if na == nb:
-        return [("=", b)] if b else []
     ops = _core_diff(na, nb, lang)
     projected = _project(ops, a, ma, b, mb)
     if not na and a:  # whitespace only: nothing was diffed on this side

@@ -39,6 +39,7 @@ def comparison_to_json(cmp: Comparison) -> dict[str, Any]:
         "a": cmp.a,
         "b": cmp.b,
         "lang": cmp.lang,
+        "headings_only": cmp.headings_only,
         "summary": cmp.summary,
         "flags": cmp.flags,
         "similarity": cmp.similarity,

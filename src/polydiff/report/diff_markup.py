@@ -27,6 +27,8 @@ def _md_inline(link: Link, context: int | None) -> str:
 def comparison_markdown(cmp: Comparison, context: int | None = None, stat: bool = False) -> str:
     """Summary table, term shifts, and each changed clause with <del>/<ins> marks."""
     lines = [f"### polydiff: `{cmp.a}` → `{cmp.b}` ({cmp.lang})", ""]
+    if cmp.headings_only:
+        lines += ["_Compared by headings only: one side is an outline without body text._", ""]
     kinds = [k.value for k in LinkKind]
     lines.append("| " + " | ".join([*kinds, "moved", "renumbered", "similarity"]) + " |")
     lines.append("|" + "---:|" * (len(kinds) + 3))
@@ -47,7 +49,9 @@ def comparison_markdown(cmp: Comparison, context: int | None = None, stat: bool 
                 head += f" · {link.similarity:.2f}"
             head += "".join(f" · _{flag}_" for flag in link_flags(link))
             lines += ["", head, "", _md_inline(link, context) or "_(no text)_"]
-    if cmp.same:
+    if not cmp.links:
+        lines += ["", "No clauses to show."]
+    elif cmp.same:
         lines += ["", "No changes."]
     return "\n".join(lines) + "\n"
 
@@ -82,6 +86,9 @@ def comparison_html(cmp: Comparison, context: int | None = None, stat: bool = Fa
         f'<html lang="{e(cmp.lang)}"><head><meta charset="utf-8">',
         f"<title>polydiff: {e(cmp.a)} → {e(cmp.b)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(cmp.a)} → {e(cmp.b)} <span class='meta'>({e(cmp.lang)})</span></h1>",
+        "<p class='meta'>Compared by headings only: one side is an outline.</p>"
+        if cmp.headings_only
+        else "",
         "<table><tr>"
         + "".join(f"<th>{k}</th>" for k in [*kinds, "moved", "renumbered", "similarity"])
         + "</tr><tr>"
@@ -114,7 +121,9 @@ def comparison_html(cmp: Comparison, context: int | None = None, stat: bool = Fa
                 f"<td>{_side_html(link, '+', context)}</td></tr>"
             )
         parts.append("</table>")
-    if cmp.same:
+    if not cmp.links:
+        parts.append("<p>No clauses to show.</p>")
+    elif cmp.same:
         parts.append("<p>No changes.</p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -26,7 +26,10 @@ def summary_line(cmp: Comparison) -> Text:
     """``gf-2015-40 → gf-2025-11 (zh)`` and the counts per kind, flags and similarity."""
     t = Text()
     t.append(f"{cmp.a} → {cmp.b}", style="bold")
-    t.append(f" ({cmp.lang})\n", style="dim")
+    t.append(f" ({cmp.lang})", style="dim")
+    if cmp.headings_only:
+        t.append("  compared by headings only: one side is an outline", style="italic")
+    t.append("\n")
     items: list[tuple[str, str]] = [
         (f"{n} {kind}", KIND_STYLE[LinkKind(kind)]) for kind, n in cmp.summary.items() if n
     ]
@@ -97,6 +100,8 @@ def render_comparison(
         parts.append(Rule(style="dim"))
         parts.append(link_header(link))
         parts.append(inline_diff(link, context, markers))
-    if cmp.same:
+    if not cmp.links:
+        parts.append(Text("no clauses to show (check --kinds and --path)", style="bold"))
+    elif cmp.same:
         parts.append(Text("no changes", style="bold green"))
     return Group(*parts)

@@ -14,11 +14,10 @@ def trim_context(ops: Sequence[tuple[str, str]], context: int | None) -> list[tu
     (``None``: keep everything)."""
     if context is None:
         return list(ops)
-    if len(ops) == 1 and ops[0][0] == "=":  # unchanged wording: its beginning
-        text = ops[0][1]
-        return [
-            ("=", text if len(text) <= 2 * context else text[: 2 * context] + ELLIPSIS.rstrip())
-        ]
+    if len(ops) == 1:  # a whole clause unchanged, new or dropped: its beginning
+        op, text = ops[0]
+        short = text if len(text) <= 2 * context else text[: 2 * context] + ELLIPSIS.rstrip()
+        return [(op, short)]
     out: list[tuple[str, str]] = []
     last = len(ops) - 1
     for k, (op, text) in enumerate(ops):
