@@ -1,10 +1,13 @@
 """Measure the clause aligner on synthetic revisions with known answers.
 
-    python -m bench.quality [--pairs 60] [--lang zh|en|both] [--seed 1] [--verbose]
+    python -m bench.quality [--pairs 60] [--lang zh|en|both] [--seed 1] [--hard] [--verbose]
 
 Generates ``--pairs`` revisions of gf-2025-11 per language (:mod:`bench.synth`), aligns each
 with :func:`polydiff.align.align` and prints pair precision and recall plus how often each
-kind of edit was recognised. ``--verbose`` lists every miss. Always exits 0.
+kind of edit was recognised. ``--hard`` uses the harder revisions of ``make_revision(...,
+hard=True)`` and adds a table of the combined edits (``linked``: the expected links exist
+with the expected members; ``exact``: also their kind and move / renumbered flags).
+``--verbose`` lists every miss. Always exits 0.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bench.synth import PROJECT, STRENGTHS, Truth, make_revision
+from bench.synth import HARD_EDITS, PROJECT, STRENGTHS, Case, Truth, make_revision
 from polydiff.align import Link, align
 from polydiff.model import ClauseTree
 
@@ -28,6 +31,8 @@ CATEGORIES = (
     *(f"reworded {s:.2f} kind" for s in STRENGTHS),
     "kind of 1:1 pairs", "no false move flag",
 )  # fmt: skip
+CASE_PREFIX = "case: "
+"""Tally categories of hard-mode cases: ``case: <edit> linked`` / ``case: <edit> exact``."""
 
 
 @dataclass
@@ -176,15 +181,53 @@ def score(truth: Truth, links: Sequence[Link], tag: str = "") -> Tally:
         if k.a and k.b:
             false_move = k.moved and not set(k.a) & truth.may_move
             t.count("no false move flag", not false_move, f"{tag} false move flag: {_show(k)}")
+    for case in truth.cases:
+        linked, exact, why = check_case(case, links)
+        t.count(f"{CASE_PREFIX}{case.edit} linked", linked)
+        case_a, case_b = set(case.a), set(case.b) | {y for e in case.expect for y in e.b}
+        t.count(
+            f"{CASE_PREFIX}{case.edit} exact",
+            exact,
+            f"{tag} {case.edit} {'+'.join(case.a) or '∅'}→{'+'.join(case.b)}"
+            f"{f' ({case.note})' if case.note else ''}: {why}; got {touching(case_a, case_b)}",
+        )
     return t
 
 
-def run(tree: ClauseTree, pairs: int, seed: int = 1, edits: int | None = None) -> Tally:
+def check_case(case: Case, links: Sequence[Link]) -> tuple[bool, bool, str]:
+    """(linked, exact, what is wrong) for one hard-mode case."""
+    linked = exact = True
+    wrong: list[str] = []
+    for e in case.expect:
+        want = f"{e.kind} {'+'.join(e.a) or '∅'}→{'+'.join(e.b)}"
+        link = next((k for k in links if set(k.a) == set(e.a) and set(k.b) == set(e.b)), None)
+        if link is None:
+            linked = exact = False
+            wrong.append(f"no {want}")
+            continue
+        if link.kind.value != e.kind:
+            exact = False
+            wrong.append(f"want {want}, got {link.kind.value}")
+        if e.moved is not None and link.moved != e.moved:
+            exact = False
+            wrong.append(f"{want} {'not ' if e.moved else ''}flagged moved")
+        if e.moved is False and len(e.a) == len(e.b) == 1 and link.renumbered != (e.a != e.b):
+            exact = False
+            wrong.append(f"{want} renumbered flag {link.renumbered}")
+    if case.moved_any and not any(k.moved and set(k.a) & case.moved_any for k in links):
+        exact = False
+        wrong.append(f"none of {'/'.join(sorted(case.moved_any))} flagged moved")
+    return linked, exact, "; ".join(wrong)
+
+
+def run(
+    tree: ClauseTree, pairs: int, seed: int = 1, edits: int | None = None, hard: bool = False
+) -> Tally:
     """Generate ``pairs`` revisions of ``tree``, align each, and tally the results."""
     total = Tally()
     for i in range(pairs):
         rev_seed = seed * 100_000 + i
-        revised, truth = make_revision(tree, rev_seed, edits)
+        revised, truth = make_revision(tree, rev_seed, edits, hard=hard)
         start = time.perf_counter()
         cmp = align(tree, revised)
         elapsed = time.perf_counter() - start
@@ -211,10 +254,21 @@ def report(name: str, t: Tally, verbose: bool = False) -> str:
         "pairs that were edited, moved or renumbered)",
         f"  {'detection':<28}{'found':>7}{'cases':>7}{'rate':>8}",
     ]
-    for cat in CATEGORIES:
+    extra = sorted(
+        (c for c in t.found if c not in CATEGORIES and not c.startswith(CASE_PREFIX)),
+        key=lambda c: (c.endswith(" kind"), c),
+    )  # the heavy rewordings of hard mode: "reworded 0.60 linked", ...
+    for cat in (*CATEGORIES, *extra):
         got, cases = t.found.get(cat, [0, 0])
         rate = f"{got / cases:.3f}" if cases else "-"
         lines.append(f"  {cat:<28}{got:>7}{cases:>7}{rate:>8}")
+    if any(c.startswith(CASE_PREFIX) for c in t.found):
+        lines.append(f"  {'combined edit':<28}{'cases':>7}{'linked':>8}{'exact':>8}")
+        for edit in HARD_EDITS:
+            linked, cases = t.found.get(f"{CASE_PREFIX}{edit} linked", [0, 0])
+            exact, _ = t.found.get(f"{CASE_PREFIX}{edit} exact", [0, 0])
+            if cases:
+                lines.append(f"  {edit:<28}{cases:>7}{linked / cases:>8.3f}{exact / cases:>8.3f}")
     if verbose:
         lines.append(f"  misses ({len(t.misses)}):")
         lines.extend(f"    {m}" for m in t.misses)
@@ -227,12 +281,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--lang", choices=("zh", "en", "both"), default="both")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--edits", type=int, default=None, help="edits per revision (default 3-7)")
+    p.add_argument("--hard", action="store_true", help="harder, combined edits")
     p.add_argument("--verbose", action="store_true", help="list every miss")
     args = p.parse_args(argv)
     langs = ("zh", "en") if args.lang == "both" else (args.lang,)
     overall = Tally()
     for lang in langs:
-        t = run(load(lang), args.pairs, args.seed, args.edits)
+        t = run(load(lang), args.pairs, args.seed, args.edits, args.hard)
         print(report(f"{DOC} {lang}", t, args.verbose))
         print()
         overall.add(t)

@@ -5,6 +5,11 @@ punctuation changes, moves, splits, merges, drops, inserts) to a copy of ``tree`
 paths and labels the way the parser would have numbered the revised text, and returns the
 revised tree with a :class:`Truth` saying which clause became which.
 
+``make_revision(tree, seed, hard=True)`` draws from harder edits as well (:data:`HARD_EDITS`):
+several edits on one clause, heavier rewordings, new clauses close to the document in topic
+or even made of its own sentences, renumbering cascades and swapped sections. Each such
+edit is recorded in :attr:`Truth.cases` with the exact links it should give.
+
 Deliberately independent of the code under test: nothing from ``polydiff.align``,
 ``polydiff.diff`` or ``polydiff.normalize`` is used here (only the data types of
 ``polydiff.model`` and the corpus loader). Strength of a rewording is measured with
@@ -13,6 +18,7 @@ Deliberately independent of the code under test: nothing from ``polydiff.align``
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Callable, Sequence
@@ -20,6 +26,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from polydiff.model import Clause, ClauseKind, ClauseTree
 
@@ -30,6 +37,38 @@ MATERIAL_DOCS = ("ndrc-2025-0826", "gmrb-2025-1025")
 STRENGTHS = (0.1, 0.2, 0.35, 0.5)
 EDIT_TYPES = ("reword", "punct", "swap", "move", "split", "merge", "drop", "insert")
 _WEIGHTS = (4, 1, 1, 1, 1, 1, 1, 1)
+
+HARD_STRENGTHS = (0.6, 0.7)
+"""Heavy rewordings (hard mode only): the clause should still link, but expect misses."""
+HARD_EDITS = (
+    "reword+move",
+    "split+reword",
+    "merge+reword",
+    "reword 0.6",
+    "reword 0.7",
+    "new (similar topic)",
+    "new (collage)",
+    "drop+near-dup",
+    "cascade",
+    "section swap",
+)
+"""Edit kinds of hard mode, each recorded as a :class:`Case` (see :class:`Case` for the truth
+of each)."""
+_HARD_TYPES = (
+    "reword+move", "split+reword", "merge+reword", "heavy", "similar", "collage",
+    "near-dup", "cascade", "section swap", *EDIT_TYPES,
+)  # fmt: skip
+_HARD_WEIGHTS = (3, 3, 3, 4, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1)
+COMBINED_STRENGTH = 0.2
+"""Strength of the rewording in split+reword and merge+reword."""
+COMBINED_KEEP = 0.7
+"""Least share of each merged clause (of the reworded split half) kept in the result, so
+the rewording of a merge is spread over both parts and neither is all but gone."""
+MOVE_STRENGTHS = (0.2, 0.35)
+"""Strengths of the rewording in reword+move."""
+NEAR_DUP_STRENGTH = 0.1
+SIMILAR_OVERLAP = (0.15, 0.5)
+"""Share of an inserted sentence's n-grams found in the tree, for ``new (similar topic)``."""
 
 _FIXED = {ClauseKind.SALUTATION, ClauseKind.PREAMBLE, ClauseKind.CLOSING}
 """Kinds whose path is a fixed word (``to``, ``pre``, ``end``)."""
@@ -42,6 +81,62 @@ _MOVABLE = {
     ClauseKind.ENUMERATION,
 }
 """Kinds that can be split, merged, dropped, swapped or inserted."""
+
+
+@dataclass(frozen=True)
+class Expect:
+    """One link a hard-mode edit should give."""
+
+    a: tuple[str, ...]
+    """A paths (empty for a new clause)."""
+    b: tuple[str, ...]
+    kind: str
+    """``unchanged``, ``reworded``, ``split``, ``merged`` or ``new``."""
+    moved: bool | None = None
+    """True: must be flagged moved; False: must not be (and a 1:1 link whose path changed
+    must be flagged renumbered); None: either."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hard-mode edit and the links it should give.
+
+    - ``reword+move``: an item reworded (0.2 or 0.35) and moved to another section →
+      ``reworded``, moved.
+    - ``split+reword``: a clause split in two, one half (``note``) reworded 0.2 (keeping at
+      least :data:`COMBINED_KEEP` of it) → ``split``.
+    - ``merge+reword``: two adjacent clauses merged and the result reworded 0.2, each part
+      keeping at least :data:`COMBINED_KEEP` of itself (``note``) → ``merged``.
+    - ``reword 0.6`` / ``reword 0.7``: heavy rewording in place → ``reworded`` (the heading
+      is kept; ``note`` says how much of the text survives; 0.7 is where linking may
+      reasonably break).
+    - ``new (similar topic)``: sentences of another document that share phrases with this
+      one (4-gram / 3-gram overlap in :data:`SIMILAR_OVERLAP`) → ``new``.
+    - ``new (collage)``: one sentence each copied from two existing clauses (``a``), which
+      stay unchanged in place → ``new``: the sources already have their counterparts, so
+      the collage is not what any clause became; the sources must stay ``unchanged`` 1:1.
+    - ``drop+near-dup``: an item removed and a near-duplicate (heading with one term
+      replaced, text reworded 0.1) inserted under another section → one ``reworded`` link,
+      moved: a reader cannot tell this from a move, and should see it as one.
+    - ``cascade``: a new clause inserted first among many siblings → ``new``, and every
+      later sibling linked 1:1, renumbered, not moved (siblings another edit changed or
+      moved are left to that edit's own scoring).
+    - ``section swap``: two sections with items swapped → the sections linked (at least
+      one flagged moved), every item under them linked, renumbered, not moved (same
+      exception).
+    """
+
+    edit: str
+    a: tuple[str, ...]
+    """A paths the edit took (sources of a collage)."""
+    b: tuple[str, ...]
+    """B paths the edit produced."""
+    expect: tuple[Expect, ...]
+    moved_any: frozenset[str] = frozenset()
+    """At least one of these A paths must be flagged moved (swaps)."""
+    strength: tuple[float, float] | None = None
+    """(nominal, measured) strength of the rewording, if any."""
+    note: str = ""
 
 
 @dataclass
@@ -75,6 +170,8 @@ class Truth:
     may_move: set[str] = field(default_factory=set)
     """A paths a minimal explanation may also call moved: swapping 1 and 3 of [1, 2, 3]
     gives [3, 2, 1], where keeping 3 in place and moving 2 and 1 is as good an answer."""
+    cases: list[Case] = field(default_factory=list)
+    """Hard-mode edits with the exact links each should give (empty in the default mode)."""
 
     def b_of(self, a_path: str) -> set[str]:
         """B paths linked to ``a_path``."""
@@ -392,6 +489,22 @@ def change(a: str, b: str, lang: str) -> float:
     return 1.0 - SequenceMatcher(None, ua, ub, autojunk=False).ratio()
 
 
+def kept_shares(parts: Sequence[str], new: str, lang: str) -> list[float]:
+    """Share of each of ``parts`` (joined, in order) that survives in ``new``: units of the
+    joined text matched by :mod:`difflib`, counted per part."""
+    units = [_units(p, lang) for p in parts]
+    joined = [u for us in units for u in us]
+    sm = SequenceMatcher(None, joined, _units(new, lang), autojunk=False)
+    matched = [False] * len(joined)
+    for block in sm.get_matching_blocks():
+        matched[block.a : block.a + block.size] = [True] * block.size
+    out, start = [], 0
+    for us in units:
+        out.append(sum(matched[start : start + len(us)]) / len(us) if us else 1.0)
+        start += len(us)
+    return out
+
+
 def _apply(text: str, spans: list[_Span]) -> str:
     for s, e, r in sorted(spans, key=lambda x: (x[0], x[1]), reverse=True):
         text = text[:s] + r + text[e:]
@@ -522,16 +635,59 @@ def material(tree: ClauseTree, extra: Sequence[str] | None = None) -> list[str]:
     return out
 
 
+def similar_material(tree: ClauseTree, extra: Sequence[str] | None = None) -> list[str]:
+    """Sentences of other documents that share phrases with ``tree`` but copy none of it:
+    the share of their n-grams found in ``tree`` is within :data:`SIMILAR_OVERLAP`."""
+    lang = tree.lang
+    pool = list(extra) if extra is not None else list(_corpus_sentences(lang))
+    n = 4 if lang == "zh" else 3
+    own: set[tuple[str, ...]] = set()
+    for c in tree.walk():
+        own |= _grams(c.content, lang, n)
+    lo, hi = (20, 120) if lang == "zh" else (60, 400)
+    low, high = SIMILAR_OVERLAP
+    out = []
+    for s in pool:
+        g = _grams(s, lang, n)
+        if lo <= len(s) <= hi and g and low <= len(g & own) / len(g) < high:
+            out.append(s)
+    return out
+
+
+def _sub_term(text: str, lang: str, rng: random.Random) -> str | None:
+    """``text`` with one substitution-table term replaced (None if it has none)."""
+    subs = SUBS_ZH if lang == "zh" else SUBS_EN
+    hits = []
+    for term, repl in subs.items():
+        pattern = re.escape(term) if lang == "zh" else rf"\b{re.escape(term)}\b"
+        for m in re.finditer(pattern, text, flags=0 if lang == "zh" else re.IGNORECASE):
+            hits.append((m.start(), m.end(), _match_case(m.group(), repl)))
+    if not hits:
+        return None
+    s, e, r = rng.choice(sorted(hits))
+    return text[:s] + r + text[e:]
+
+
 # --- the generator --------------------------------------------------------------------------------
 
 
 class _Reviser:
-    def __init__(self, tree: ClauseTree, rng: random.Random, pool: list[str]) -> None:
+    def __init__(
+        self, tree: ClauseTree, rng: random.Random, pool: list[str], similar: Sequence[str] = ()
+    ) -> None:
         self.tree = tree
+        self.similar = list(similar)
+        self.cases: list[tuple[str, list[_Node], dict[str, Any]]] = []
+        """(hard edit, its nodes in B, details), turned into :class:`Case` by ``_truth``."""
         self.lang = tree.lang
         self.rng = rng
         self.pool = pool
         self.roots = [_Node.of(c) for c in tree.clauses]
+        self.next_in_a: dict[str, str] = {}
+        """A path → path of its next sibling in A (merges join clauses adjacent in A)."""
+        for holder in (tree.clauses, *(c.children for c in tree.walk())):
+            for x, y in itertools.pairwise(holder):
+                self.next_in_a[x.path] = y.path
         self.used: set[str] = set()
         """A paths already edited (never edited twice)."""
         self.notes: list[tuple[str, tuple[_Node, ...], str]] = []
@@ -673,7 +829,13 @@ class _Reviser:
             k = sib.index(n)
             if k + 1 < len(sib):
                 m = sib[k + 1]
-                if m.kind is n.kind and not m.children and m.text and self._fresh(m):
+                if (
+                    m.kind is n.kind
+                    and not m.children
+                    and m.text
+                    and self._fresh(m)
+                    and self.next_in_a.get(n.origin[0]) == m.origin[0]
+                ):
                     cands.append((n, m, sib))
         if not cands:
             return False
@@ -720,18 +882,282 @@ class _Reviser:
         self.notes.append(("insert", (node,), ""))
         return True
 
+    # hard-mode edits ------------------------------------------------------------------------
+    def _item_parents(self) -> list[_Node]:
+        return [n for n, _ in self._all() if any(k.kind is ClauseKind.ITEM for k in n.children)]
+
+    def _long_enough(self, text: str, zh: int, en: int) -> bool:
+        return len(text) >= (zh if self.lang == "zh" else en)
+
+    def reword_move(self) -> bool:
+        """Reword an item and move it to another section."""
+        strength = self.rng.choice(MOVE_STRENGTHS)
+        parents = self._item_parents()
+        cands = [
+            (n, sib)
+            for n, sib in self._leaves({ClauseKind.ITEM})
+            if len(sib) >= 2 and self._long_enough(n.text, 40, 150)
+        ]
+        self.rng.shuffle(cands)
+        for n, sib in cands:
+            targets = [p for p in parents if p.children is not sib]
+            if not targets:
+                continue
+            text, measured = reword(n.text, self.lang, strength, self.rng)
+            if measured < strength * 0.8:
+                continue
+            n.text = text
+            target = self.rng.choice(targets)
+            sib.remove(n)
+            target.children.insert(self._slot(target.children), n)
+            self._take(n)
+            self.reworded[id(n)] = (strength, measured)
+            self.moved.add(id(n))
+            self.cross.add(id(n))
+            self.notes.append(("reword+move", (n,), f"s={strength} measured={measured:.2f}"))
+            self.cases.append(("reword+move", [n], {"strength": (strength, measured)}))
+            return True
+        return False
+
+    def split_reword(self) -> bool:
+        """Split a clause in two and reword one half."""
+        cands = self._leaves(_MOVABLE)
+        self.rng.shuffle(cands)
+        strength = COMBINED_STRENGTH
+        for n, sib in cands:
+            sents = sentences(n.text, self.lang)
+            if len(sents) < 2:
+                continue
+            total = len(n.text)
+            cut = min(
+                range(1, len(sents)),
+                key=lambda k: abs(len(_join(sents[:k], self.lang)) - total / 2),
+            )
+            halves = [_join(sents[:cut], self.lang), _join(sents[cut:], self.lang)]
+            which = self.rng.randrange(2)
+            if not self._long_enough(halves[which], 30, 100):
+                continue
+            text, measured = reword(halves[which], self.lang, strength, self.rng)
+            (keep,) = kept_shares([halves[which]], text, self.lang)
+            if measured < strength * 0.8 or keep < COMBINED_KEEP:
+                continue
+            halves[which] = text
+            tail = _Node(n.kind, n.label, "", halves[1], n.origin, segment=n.segment, part="2")
+            n.text, n.part = halves[0], "1"
+            sib.insert(sib.index(n) + 1, tail)
+            self._take(n)
+            detail = f"half {which + 1} s={strength} measured={measured:.2f} kept={keep:.2f}"
+            self.notes.append(("split+reword", (n, tail), detail))
+            self.cases.append(
+                ("split+reword", [n, tail], {"strength": (strength, measured), "note": detail})
+            )
+            return True
+        return False
+
+    def merge_reword(self) -> bool:
+        """Merge two adjacent clauses and reword the result."""
+        cands = []
+        for n, sib in self._leaves(_MOVABLE):
+            k = sib.index(n)
+            if k + 1 < len(sib):
+                m = sib[k + 1]
+                if (
+                    m.kind is n.kind
+                    and not m.children
+                    and m.text
+                    and self._fresh(m)
+                    and self.next_in_a.get(n.origin[0]) == m.origin[0]
+                ):
+                    cands.append((n, m, sib))
+        self.rng.shuffle(cands)
+        strength = COMBINED_STRENGTH
+        sep = "" if self.lang == "zh" else " "
+        stop = "。" if self.lang == "zh" else ". "
+        for n, m, sib in cands:
+            second = f"{m.heading}{stop}{m.text}" if m.heading else m.text
+            joined = f"{n.text}{sep}{second}"
+            text, measured = reword(joined, self.lang, strength, self.rng)
+            keep = kept_shares([n.text, f"{sep}{second}"], text, self.lang)
+            if measured < strength * 0.8 or min(keep) < COMBINED_KEEP:
+                continue
+            n.text = text
+            n.origin = (*n.origin, *m.origin)
+            sib.remove(m)
+            self._take(n)
+            detail = f"s={strength} measured={measured:.2f} kept={keep[0]:.2f}/{keep[1]:.2f}"
+            self.notes.append(("merge+reword", (n,), detail))
+            self.cases.append(
+                ("merge+reword", [n], {"strength": (strength, measured), "note": detail})
+            )
+            return True
+        return False
+
+    def heavy_reword(self) -> bool:
+        """Reword a clause in place by 0.6 or 0.7."""
+        strength = self.rng.choice(HARD_STRENGTHS)
+        cands = [(n, s) for n, s in self._leaves() if self._long_enough(n.text, 80, 300)]
+        self.rng.shuffle(cands)
+        for n, _ in cands:
+            text, measured = reword(n.text, self.lang, strength, self.rng)
+            if measured >= strength * 0.8:
+                (keep,) = kept_shares([n.text], text, self.lang)
+                n.text = text
+                self._take(n)
+                self.reworded[id(n)] = (strength, measured)
+                detail = f"s={strength} measured={measured:.2f} kept={keep:.2f}"
+                self.notes.append(("reword", (n,), detail))
+                self.cases.append(
+                    (f"reword {strength}", [n], {"strength": (strength, measured), "note": detail})
+                )
+                return True
+        return False
+
+    def _spots(self, min_kids: int = 1) -> list[tuple[list[_Node], ClauseKind, str]]:
+        """(children, kind, label) of parents of leaf clauses of a movable kind."""
+        spots: list[tuple[list[_Node], ClauseKind, str]] = []
+        for n, _sib in self._all():
+            kinds = [k.kind for k in n.children if k.kind in _MOVABLE and not k.children]
+            if len(kinds) >= min_kids:
+                label = next((k.label for k in n.children if k.kind is kinds[0]), "")
+                spots.append((n.children, kinds[0], label))
+        return spots
+
+    def _similar_text(self) -> str | None:
+        if not self.similar:
+            return None
+        start = self.rng.randrange(len(self.similar))
+        count = 2 if self.lang == "zh" and self.rng.random() < 0.6 else 1
+        text = _join(self.similar[start : start + count], self.lang)
+        del self.similar[start : start + count]
+        return text
+
+    def insert_similar(self) -> bool:
+        """Insert a clause of sentences that share phrases with the document."""
+        spots = self._spots()
+        if not spots or not self.similar:
+            return False
+        kids, kind, label = self.rng.choice(spots)
+        text = self._similar_text()
+        assert text is not None
+        node = _Node(kind, label, "", text, ())
+        kids.insert(self._slot(kids), node)
+        self.notes.append(("insert similar", (node,), ""))
+        self.cases.append(("new (similar topic)", [node], {}))
+        return True
+
+    def collage(self) -> bool:
+        """Insert a clause made of one sentence each of two existing clauses (kept as they are)."""
+        spots = self._spots()
+        sources = [
+            (n, sents)
+            for n, _ in self._leaves()
+            if n.kind not in _FIXED
+            and len(sents := [x.strip() for x in sentences(n.text, self.lang)]) >= 2
+        ]
+        if not spots or len(sources) < 2:
+            return False
+        (p, sp), (q, sq) = self.rng.sample(sources, 2)
+        first, second = self.rng.choice(sp), self.rng.choice(sq)
+        kids, kind, label = self.rng.choice(spots)
+        node = _Node(kind, label, "", _join([first, second], self.lang), ())
+        kids.insert(self._slot(kids), node)
+        self._take(p, q)
+        self.notes.append(("collage", (node, p, q), ""))
+        self.cases.append(("new (collage)", [node], {"sources": [p, q]}))
+        return True
+
+    def near_dup(self) -> bool:
+        """Drop an item and insert a near-duplicate of it under another section."""
+        parents = self._item_parents()
+        cands = [
+            (n, sib)
+            for n, sib in self._leaves({ClauseKind.ITEM})
+            if len(sib) >= 2 and n.heading and self._long_enough(n.text, 40, 150)
+        ]
+        self.rng.shuffle(cands)
+        for n, sib in cands:
+            targets = [p for p in parents if p.children is not sib]
+            heading = _sub_term(n.heading, self.lang, self.rng)
+            if not targets or heading is None:
+                continue
+            text, measured = reword(n.text, self.lang, NEAR_DUP_STRENGTH, self.rng)
+            if measured < NEAR_DUP_STRENGTH * 0.8:
+                continue
+            old = n.heading
+            n.heading, n.text = heading, text
+            sib.remove(n)
+            target = self.rng.choice(targets)
+            target.children.insert(self._slot(target.children), n)
+            self._take(n)
+            self.reworded[id(n)] = (NEAR_DUP_STRENGTH, measured)
+            self.moved.add(id(n))
+            self.cross.add(id(n))
+            detail = f"heading {old!r}→{heading!r} text measured={measured:.2f}"
+            self.notes.append(("drop+near-dup", (n,), detail))
+            self.cases.append(
+                ("drop+near-dup", [n], {"strength": (NEAR_DUP_STRENGTH, measured), "note": detail})
+            )
+            return True
+        return False
+
+    def cascade(self) -> bool:
+        """Insert a new clause first among the most siblings (all later ones renumbered)."""
+        spots = [spot for spot in self._spots(min_kids=4) if spot[0][0].origin]
+        if not spots:
+            return False
+        kids, kind, label = self.rng.choice(spots)
+        text = self._similar_text()
+        if text is None:
+            if not self.pool:
+                return False
+            text = self.pool.pop(self.rng.randrange(len(self.pool)))
+        node = _Node(kind, label, "", text, ())
+        kids.insert(0, node)
+        self.notes.append(("cascade", (node,), ""))
+        self.cases.append(("cascade", [node], {"kids": kids}))
+        return True
+
+    def section_swap(self) -> bool:
+        """Swap two sibling sections that hold items (the items go with them)."""
+        groups: dict[int, list[_Node]] = {}
+        for n, sib in self._all():
+            if n.children and n.kind in _MOVABLE and self._fresh(n):
+                groups.setdefault(id(sib), []).append(n)
+        options = [g for g in groups.values() if len(g) >= 2]
+        if not options:
+            return False
+        g = self.rng.choice(options)
+        x, y = self.rng.sample(g, 2)
+        if x.kind is not y.kind:
+            return False
+        sib = next(s for n, s in self._all() if n is x)
+        i, j = sib.index(x), sib.index(y)
+        sib[i], sib[j] = y, x
+        self._take(x, y)
+        self.moved.update((id(x), id(y)))
+        self.swaps.append((x, y) if i < j else (y, x))
+        self.notes.append(("section swap", (x, y), ""))
+        self.cases.append(("section swap", [x, y], {}))
+        return True
+
 
 def make_revision(
-    tree: ClauseTree, seed: int, edits: int | None = None, pool: Sequence[str] | None = None
+    tree: ClauseTree,
+    seed: int,
+    edits: int | None = None,
+    pool: Sequence[str] | None = None,
+    hard: bool = False,
 ) -> tuple[ClauseTree, Truth]:
     """A revised copy of ``tree`` with ``edits`` random edits (default 3–7) and its truth.
 
     ``pool`` gives the sentences inserted clauses are made of (default: sentences of the
     other bundled documents in the same language that share little wording with ``tree``).
+    ``hard`` mixes in the edits of :data:`HARD_EDITS` (the default mode is unaffected: the
+    same seed gives the same revision as before hard mode existed).
     """
     rng = random.Random(seed)
     count = rng.randint(3, 7) if edits is None else edits
-    rev = _Reviser(tree, rng, material(tree, pool))
+    rev = _Reviser(tree, rng, material(tree, pool), similar_material(tree, pool) if hard else ())
     actions: dict[str, Callable[[], bool]] = {
         "reword": rev.reword,
         "punct": rev.punct,
@@ -742,10 +1168,25 @@ def make_revision(
         "drop": rev.drop,
         "insert": rev.insert,
     }
+    types: tuple[str, ...] = EDIT_TYPES
+    weights: tuple[int, ...] = _WEIGHTS
+    if hard:
+        types, weights = _HARD_TYPES, _HARD_WEIGHTS
+        actions.update({
+            "reword+move": rev.reword_move,
+            "split+reword": rev.split_reword,
+            "merge+reword": rev.merge_reword,
+            "heavy": rev.heavy_reword,
+            "similar": rev.insert_similar,
+            "collage": rev.collage,
+            "near-dup": rev.near_dup,
+            "cascade": rev.cascade,
+            "section swap": rev.section_swap,
+        })  # fmt: skip
     done = attempts = 0
     while done < count and attempts < count * 20:
         attempts += 1
-        kind = rng.choices(EDIT_TYPES, _WEIGHTS)[0]
+        kind = rng.choices(types, weights)[0]
         if actions[kind]():
             done += 1
     templates: dict[ClauseKind, str] = {}
@@ -761,6 +1202,13 @@ def make_revision(
         tuple(n.freeze() for n in rev.roots),
     )
     return revised, _truth(tree, rev)
+
+
+def _sibling_paths(tree: ClauseTree, path: str) -> list[str]:
+    """Paths of ``path`` and its siblings in ``tree``, in order."""
+    parent = path.rpartition(".")[0]
+    holder = tree.find(parent) if parent else None
+    return [c.path for c in (holder.children if holder else tree.clauses)]
 
 
 def _truth(tree: ClauseTree, rev: _Reviser) -> Truth:
@@ -799,12 +1247,7 @@ def _truth(tree: ClauseTree, rev: _Reviser) -> Truth:
     t.swaps = [(x.origin[0], y.origin[0]) for x, y in rev.swaps]
     t.may_move = set(t.moved)
     for x, y in t.swaps:
-        parent = x.rpartition(".")[0]
-        kids = (
-            [c.path for c in tree.clauses]
-            if not parent
-            else [c.path for c in (tree.find(parent) or Clause("", ClauseKind.PART)).children]
-        )
+        kids = _sibling_paths(tree, x)
         i, j = sorted((kids.index(x), kids.index(y)))
         t.may_move.update(kids[i : j + 1])
     linked = {a for a, _ in t.pairs}
@@ -813,4 +1256,51 @@ def _truth(tree: ClauseTree, rev: _Reviser) -> Truth:
         desc = ", ".join(f"{'+'.join(n.origin) or '∅'}→{n.path}" for n in ns)
         t.edits.append(f"{what} {desc} {detail}".rstrip())
     t.edits.extend(f"drop {a}" for a in rev.dropped_desc)
+    t.cases = [_case(t, edit, ns, info) for edit, ns, info in rev.cases]
     return t
+
+
+def _expect(t: Truth, n: _Node, moved: bool | None = None) -> Expect:
+    """The link a clause of B should have (a 1:1 or merged one; not a split half)."""
+    if not n.origin:
+        return Expect((), (n.path,), "new")
+    if moved is None and n.origin[0] not in t.may_move:
+        moved = False
+    return Expect(n.origin, (n.path,), t.kinds.get((n.origin, (n.path,)), "unchanged"), moved)
+
+
+def _untouched(t: Truth, n: _Node) -> bool:
+    """Whether no other edit changed the text or place of ``n`` (a cascade or section swap
+    checks only these: the other edits are scored on their own)."""
+    if len(n.origin) != 1 or n.part:
+        return False
+    a = n.origin[0]
+    return a not in t.moved and t.kinds.get(((a,), (n.path,)), "unchanged") == "unchanged"
+
+
+def _case(t: Truth, edit: str, ns: list[_Node], info: dict[str, Any]) -> Case:
+    a = tuple(x for n in ns for x in n.origin)
+    b = tuple(n.path for n in ns)
+    moved_any: frozenset[str] = frozenset()
+    if edit in ("reword+move", "drop+near-dup"):
+        expect = [_expect(t, ns[0], moved=True)]
+    elif edit == "split+reword":
+        expect = [Expect(ns[0].origin, b, "split")]
+        a = ns[0].origin
+    elif edit == "new (collage)":
+        (node,), sources = ns, info["sources"]
+        expect = [_expect(t, node), *(_expect(t, p) for p in sources)]
+        a = tuple(p.origin[0] for p in sources)
+    elif edit == "cascade":
+        (node,), kids = ns, info["kids"]
+        later = kids[kids.index(node) + 1 :]
+        expect = [_expect(t, node)]
+        expect += [_expect(t, k) for k in later if _untouched(t, k)]
+    elif edit == "section swap":
+        moved_any = frozenset(a)
+        expect = [_expect(t, n, moved=None) for n in ns]
+        for n in ns:
+            expect += [_expect(t, k) for k in n.walk()[1:] if _untouched(t, k)]
+    else:  # merge+reword, reword 0.6 / 0.7, new (similar topic)
+        expect = [_expect(t, ns[0])]
+    return Case(edit, a, b, tuple(expect), moved_any, info.get("strength"), info.get("note", ""))

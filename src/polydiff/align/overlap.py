@@ -1,8 +1,9 @@
 """How much two clauses have in common: rarity-weighted gram overlap of every A text with
 every B text, and what the matcher asks of it (candidates, containment, coverage).
 
-Grams are Chinese character bigrams (over letters, digits and ideographs; punctuation does
-not count) or English lower-case words and word bigrams. Each gram is weighted by inverse
+Grams are Chinese character bigrams within each run of letters, digits and ideographs
+(punctuation neither counts nor joins: “互联网+”现代农业 gives 互联 联网 现代 代农 农业) or
+English lower-case words and word bigrams. Each gram is weighted by inverse
 clause frequency over both sides, ``log(1 + N / df)``: a phrase found in most clauses
 (人工智能, 高质量发展) counts for less than a rare one, so boilerplate alone does not make
 two clauses look alike.
@@ -33,11 +34,13 @@ _WORD_SPACE = 1 << 31
 
 def grams(text: str, lang: str) -> list[str]:
     """The features of one (normalised) text (see module doc)."""
-    if lang == "zh":
-        chars = "".join(_WORD_RE.findall(text))
-        if len(chars) < 2:
-            return [chars] if chars else []
-        return [chars[i : i + 2] for i in range(len(chars) - 1)]
+    if lang == "zh":  # bigrams within each run of letters, digits and ideographs
+        out: list[str] = []
+        for chunk in _WORD_RE.findall(text):
+            out.extend(
+                [chunk] if len(chunk) < 2 else [chunk[i : i + 2] for i in range(len(chunk) - 1)]
+            )
+        return out
     words = [w.lower() for w in _WORD_RE.findall(text)]
     return words + [f"{x} {y}" for x, y in pairwise(words)]
 
@@ -228,11 +231,16 @@ def _codes(text: str, lang: str, words: dict[str, int]) -> Any:
     import numpy as np
 
     if lang == "zh":
-        chars = "".join(_WORD_RE.findall(text))
-        cps = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        if len(cps) < 2:
-            return cps + _CODE_SPACE * _CODE_SPACE  # a lone character: a code range of its own
-        return np.unique(cps[:-1] * _CODE_SPACE + cps[1:])
+        parts = []
+        for chunk in _WORD_RE.findall(text):
+            cps = np.frombuffer(chunk.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            # a lone character gets a code range of its own, as in grams()
+            parts.append(
+                cps + _CODE_SPACE * _CODE_SPACE
+                if len(cps) < 2
+                else cps[:-1] * _CODE_SPACE + cps[1:]
+            )
+        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
     ids = np.array(
         [words.setdefault(w.lower(), len(words)) for w in _WORD_RE.findall(text)], dtype=np.int64
     )
