@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from polydiff import __version__
-from polydiff.cli import check, diffcmd, docs, importcmd, init, show
+from polydiff.cli import check, diffcmd, docs, importcmd, init, lineage, show, trace
 from polydiff.errors import ExitCode, PolydiffError
 
-COMMANDS = (init, importcmd, show, docs, diffcmd, check)
+COMMANDS = (init, importcmd, show, docs, diffcmd, lineage, trace, check)
 
 
 def build_parser() -> argparse.ArgumentParser:

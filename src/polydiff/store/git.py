@@ -123,6 +123,17 @@ class GitHistory:
             for c in commits
         ]
 
+    def read_blob(self, sha: str) -> bytes | None:
+        """Content of the blob ``sha`` (None when the object database does not have it)."""
+        import binascii
+
+        try:
+            stream = self.repo.odb.stream(binascii.unhexlify(sha))
+        except (ValueError, binascii.Error, Exception):
+            return None
+        data: bytes = stream.read()
+        return data
+
     def commit(self, paths: list[str], message: str) -> str:
         """Stage ``paths`` (repository-relative) and commit only them; returns the new sha.
 

@@ -1,0 +1,228 @@
+"""``polydiff lineage build|check|confirm|reject|stats``: the reviewed clause graph."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from polydiff.cli.common import add_format, emit_json, repo_from, warn
+from polydiff.errors import ExitCode, UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "lineage",
+        help="build, check and review the lineage graph",
+        description="The lineage graph: machine-proposed links between clauses of "
+        "different documents, kept under lineage/ and reviewed by people.",
+    )
+    verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
+    b = verbs.add_parser(
+        "build",
+        help="recompute stale lineage (keeps every review)",
+        description="Recompute the links of documents changed since the last "
+        "build (or only of DOC…); reviewed links are kept and carried "
+        "to new paths.",
+    )
+    b.add_argument("docs", nargs="*", metavar="DOC")
+    b.add_argument("--force", action="store_true", help="recompute even what is up to date")
+    b.add_argument("--commit", action="store_true", help="commit lineage/ afterwards")
+    b.set_defaults(func=run_build)
+    c = verbs.add_parser("check", help="exit 1 when lineage is stale or dangling (for CI)")
+    add_format(c, ("text", "json"))
+    c.set_defaults(func=run_check)
+    for verb, helptext in (
+        ("confirm", "mark a link confirmed"),
+        ("reject", "mark a link rejected"),
+    ):
+        v = verbs.add_parser(
+            verb,
+            help=helptext,
+            description=f"{helptext.capitalize()} (written to its lineage file; rebuilds keep it).",
+        )
+        v.add_argument("source", metavar="FROM#PATH")
+        v.add_argument("target", metavar="TO#PATH")
+        v.add_argument("--note", help="why (kept with the link)")
+        v.add_argument("--commit", action="store_true", help="commit the change")
+        if verb == "confirm":
+            v.add_argument(
+                "--add",
+                action="store_true",
+                help="record the link even if the machine did not propose it",
+            )
+        v.set_defaults(func=run_review, verb=verb)
+    s = verbs.add_parser("stats", help="links per document pair, and term shifts")
+    add_format(s, ("text", "json"))
+    s.set_defaults(func=run_stats)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from polydiff.lineage.build import build
+
+    repo = repo_from(args)
+    if args.commit:
+        repo.history  # noqa: B018 - fail before writing when this is not a git repository
+    with _progress() as progress:
+        result = build(repo, args.docs, force=args.force, progress=progress)
+    for line in result.unplaced:
+        warn(f"unplaced: {line}")
+    if not result.stale_docs:
+        print("lineage is up to date (use --force to recompute)")
+        return ExitCode.OK
+    kinds = Counter(link.kind.value for f in result.files for link in f.links)
+    print(
+        f"rebuilt lineage of {', '.join(result.stale_docs)}: {len(result.files)} file(s), "
+        + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    )
+    for rel in result.written:
+        print(f"  wrote {rel}")
+    if args.commit:
+        sha = repo.history.commit(["lineage"], f"lineage: rebuild ({', '.join(result.stale_docs)})")
+        print(f"committed {sha[:10]}")
+    return ExitCode.OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from polydiff.lineage.check import check_lineage
+
+    repo = repo_from(args)
+    findings = check_lineage(repo)
+    if args.format == "json":
+        emit_json(
+            {
+                "ok": not findings,
+                "findings": [{"what": f.what, "message": f.message} for f in findings],
+            }
+        )
+    else:
+        for f in findings:
+            print(str(f))
+        print("lineage is up to date" if not findings else f"{len(findings)} finding(s)")
+    return ExitCode.FINDINGS if findings else ExitCode.OK
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from polydiff.lineage import files
+    from polydiff.lineage.model import LineageFile, LineageLink, LinkKind, Status
+    from polydiff.model import ClauseRef
+
+    repo = repo_from(args)
+    try:
+        a, b = ClauseRef.parse(args.source), ClauseRef.parse(args.target)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if not a.path or not b.path:
+        raise UsageError("name both clauses, e.g. gf-2025-11#2.6.1 ndrc-2025-0826#2.4")
+    status = Status.CONFIRMED if args.verb == "confirm" else Status.REJECTED
+    by_name = {f.name: f for f in files.load_all(repo)}
+    f = by_name.get(f"{a.doc}..{b.doc}")
+    if f is None and f"{b.doc}..{a.doc}" in by_name:
+        raise UsageError(f"lineage runs from {b.doc} to {a.doc}: give {b} first")
+    for ref in (a, b):
+        tree = repo.load(ref.doc).trees
+        if not any(t.find(ref.path or "") for t in tree.values()):
+            raise UsageError(f"no clause {ref.path} in {ref.doc}")
+    link = next((x for x in f.links if x.key == (a.path, b.path)), None) if f else None
+    if link is None:
+        if not getattr(args, "add", False):
+            raise UsageError(
+                f"no link {a} → {b} in lineage/{a.doc}..{b.doc}.yaml "
+                "(run 'polydiff lineage build', or confirm --add to record it)"
+            )
+        link = LineageLink(a.path or "", b.path or "", LinkKind.MANUAL, 1.0)
+        if f is None:
+            meta = repo.load_meta(b.doc)
+            relation = next((r.type.value for r in meta.relations if r.doc == a.doc), "discovered")
+            f = LineageFile(a.doc, b.doc, relation, repo.load_meta(a.doc).languages[0])
+    assert f is not None
+    updated = link.with_review(status, args.note)
+    links = [updated if x.key == link.key else x for x in f.links]
+    if link not in f.links:
+        links.append(updated)
+    written = files.write(repo, [replace(f, links=tuple(links))], None)
+    print(f"{status.value} {a} → {b} ({link.kind.value} {link.score:.2f}) in {written[0]}")
+    if args.commit:
+        sha = repo.history.commit(
+            written, f"lineage: {args.verb} {a} → {b}" + (f"\n\n{args.note}" if args.note else "")
+        )
+        print(f"committed {sha[:10]}")
+    return ExitCode.OK
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from polydiff.lineage import files
+
+    repo = repo_from(args)
+    rows: list[dict[str, Any]] = []
+    for f in files.load_all(repo):
+        kinds = Counter(link.kind.value for link in f.links)
+        statuses = Counter(link.status.value for link in f.links)
+        rows.append(
+            {
+                "from": f.from_doc,
+                "to": f.to_doc,
+                "relation": f.relation,
+                "basis": f.basis,
+                "links": len(f.links),
+                "kinds": dict(sorted(kinds.items())),
+                "status": dict(sorted(statuses.items())),
+                "term_shifts": _term_shifts(repo, f),
+            }
+        )
+    if args.format == "json":
+        emit_json(rows)
+        return ExitCode.OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="lineage", title_justify="left", header_style="bold")
+    for col in ("from → to", "relation", "links", "kinds", "review", "term shifts"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            f"{r['from']} → {r['to']}",
+            r["relation"] + (" (headings)" if r["basis"] == "headings" else ""),
+            str(r["links"]),
+            " ".join(f"{k} {n}" for k, n in r["kinds"].items()),
+            " ".join(f"{k} {n}" for k, n in r["status"].items()),
+            "\n".join(f"{t['from']} → {t['to']} ×{t['count']}" for t in r["term_shifts"][:5]),
+        )
+    Console().print(table)
+    return ExitCode.OK
+
+
+def _term_shifts(repo: Any, f: Any) -> list[dict[str, Any]]:
+    """The strongest term shifts of a succession pair compared by text."""
+    if f.basis != "text" or f.relation not in ("succeeds", "amends"):
+        return []
+    from polydiff.align import align
+
+    cmp = align(repo.load_tree(f.from_doc, f.lang), repo.load_tree(f.to_doc, f.lang))
+    return [{"from": t.old, "to": t.new, "count": t.count} for t in cmp.term_shifts]
+
+
+class _progress:
+    """A progress bar on stderr while building (only on a terminal)."""
+
+    def __enter__(self) -> Any:
+        if not sys.stderr.isatty():
+            self._bar = None
+            return None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        bar = self._bar = Progress(console=Console(stderr=True), transient=True)
+        bar.start()
+        task = bar.add_task("lineage", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()

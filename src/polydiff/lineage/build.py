@@ -1,0 +1,397 @@
+"""``polydiff lineage build``: compute the links of the corpus, keep every human decision.
+
+The work is a pipeline of pure steps over batches, so it can move to a distributed engine
+(a Dask bag of documents, say) without a rewrite:
+
+1. :func:`document_texts` – read each document's clause tree (the only I/O);
+2. :func:`succession_links` – for declared ``succeeds``/``amends`` pairs, the clause
+   alignment of the diff engine (from headings when the earlier one is an outline);
+3. :func:`shingle_batch` → :class:`DocFrequency` → :func:`candidate_pairs` – an index of
+   informative shingles proposes the clause pairs worth comparing, for declared
+   ``interprets``/``implements``/``cites`` pairs and for discovery between documents with
+   no declared relation;
+4. :func:`verify_pairs` – quotation and paraphrase detection on each candidate pair;
+5. :func:`merge` – new proposals plus the reviewed links of the existing files, carried to
+   new paths through the revision alignment when a document changed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from polydiff.lineage import files
+from polydiff.lineage.headings import heading_links
+from polydiff.lineage.index import ShingleTable, candidate_pairs, shingle_table
+from polydiff.lineage.model import LineageFile, LineageLink, LinkKind
+from polydiff.lineage.passages import match_passages
+from polydiff.lineage.shingles import DocFrequency, shingle_codes, shingle_sequence
+from polydiff.model import LANGUAGES, ClauseTree, RelationType
+from polydiff.store.repo import PolicyRepo
+
+SUCCESSION = {RelationType.SUCCEEDS, RelationType.AMENDS}
+SHINGLE_UNITS = {"zh": 4, "en": 3}
+_ALIGN_KIND = {
+    "unchanged": LinkKind.CARRIED,
+    "reworded": LinkKind.REWORDED,
+    "split": LinkKind.SPLIT,
+    "merged": LinkKind.MERGED,
+}
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class DocText:
+    """One document as the pipeline sees it."""
+
+    id: str
+    date: str
+    tree: ClauseTree
+    outline: bool
+    blob: str
+    relations: tuple[tuple[str, str], ...]
+    """(relation type, earlier doc id) as declared in meta.yaml."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairPlan:
+    """A pair of documents to link, earlier first."""
+
+    from_doc: str
+    to_doc: str
+    relation: str
+
+
+# --- 1. read ---------------------------------------------------------------------------------
+
+
+def document_texts(repo: PolicyRepo, lang: str | None = None) -> list[DocText]:
+    """Every document in its lineage language, oldest first."""
+    out = []
+    for doc_id in repo.doc_ids():
+        meta = repo.load_meta(doc_id)
+        use = lang if lang in meta.languages else next(iter(meta.languages), None)
+        if use is None:
+            continue
+        tree = repo.load_tree(doc_id, use)
+        out.append(
+            DocText(
+                doc_id,
+                meta.date,
+                tree,
+                not any(c.text for c in tree.walk()),
+                files.tree_blob(repo, doc_id, use) or "",
+                tuple((r.type.value, r.doc) for r in meta.relations),
+            )
+        )
+    return sorted(out, key=lambda d: (d.date, d.id))
+
+
+def lineage_language(docs: Sequence[DocText]) -> str:
+    """The language most documents share (zh first)."""
+    counts = {lang: sum(d.tree.lang == lang for d in docs) for lang in LANGUAGES}
+    return max(LANGUAGES, key=lambda lg: (counts[lg], -LANGUAGES.index(lg)))
+
+
+def plan_pairs(docs: Sequence[DocText]) -> list[PairPlan]:
+    """Declared relations (earlier document first) and every other pair for discovery."""
+    ids = {d.id for d in docs}
+    order = {d.id: k for k, d in enumerate(docs)}
+    declared: dict[tuple[str, str], str] = {}
+    for d in docs:
+        for rel, other in d.relations:
+            if other in ids:
+                declared[(other, d.id)] = rel
+    plans = [PairPlan(a, b, rel) for (a, b), rel in declared.items()]
+    for x in docs:
+        for y in docs:
+            if (
+                order[x.id] < order[y.id]
+                and (x.id, y.id) not in declared
+                and (y.id, x.id) not in declared
+            ):
+                plans.append(PairPlan(x.id, y.id, "discovered"))
+    return sorted(plans, key=lambda p: (order[p.from_doc], order[p.to_doc]))
+
+
+# --- 2. succession ---------------------------------------------------------------------------
+
+
+def succession_links(earlier: DocText, later: DocText) -> tuple[list[LineageLink], str]:
+    """Alignment links of a successor (or a revision), and the basis they rest on."""
+    if earlier.outline:
+        return heading_links(earlier.tree, later.tree), "headings"
+    from polydiff.align import align
+
+    links = []
+    for link in align(earlier.tree, later.tree).links:
+        kind = _ALIGN_KIND.get(link.kind.value)
+        if kind is None:
+            continue
+        for a in link.a:
+            for b in link.b:
+                links.append(LineageLink(a, b, kind, link.similarity))
+    return links, "text"
+
+
+# --- 3. index ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseRow:
+    """One clause in the index: its document index, path and text."""
+
+    doc: int
+    path: str
+    content: str
+
+
+def clause_rows(docs: Sequence[DocText]) -> list[ClauseRow]:
+    """Every clause with text, document by document (global clause index = position)."""
+    return [
+        ClauseRow(k, c.path, c.content)
+        for k, d in enumerate(docs)
+        if not d.outline
+        for c in d.tree.walk()
+        if c.content
+    ]
+
+
+def shingle_batch(
+    rows: Sequence[ClauseRow], first: int, lang: str, words: dict[str, int]
+) -> tuple[ShingleTable, list[Any]]:
+    """Shingle a batch of clauses (pure, except for the shared word numbering)."""
+    codes = [shingle_codes(r.content, lang, words) for r in rows]
+    return shingle_table(codes, first), codes
+
+
+def doc_frequency(
+    rows: Sequence[ClauseRow], codes: Sequence[Any], lang: str, words: dict[str, int]
+) -> DocFrequency:
+    """Document and clause frequency of every shingle (the reduce step over all batches)."""
+    return DocFrequency(codes, [r.doc for r in rows], lang, words)
+
+
+# --- 4. verify --------------------------------------------------------------------------------
+
+
+def informative_counter(df: DocFrequency, lang: str, words: dict[str, int]) -> Callable[[str], int]:
+    """Count the informative units (characters or words) of a piece of text: those not
+    covered by a shingle of a stock phrase or found in most documents."""
+    import numpy as np
+
+    n = SHINGLE_UNITS[lang]
+
+    def count(text: str) -> int:
+        codes, units = shingle_sequence(text, lang, words)
+        if not len(codes):
+            return units
+        covered = np.zeros(units, dtype=bool)
+        for k in np.flatnonzero(df.frequent(codes)):
+            covered[k : k + n] = True
+        return int(units - covered.sum())
+
+    return count
+
+
+def verify_pairs(
+    pairs: Iterable[tuple[int, int]],
+    rows: Sequence[ClauseRow],
+    lang: str,
+    informative: Callable[[str], int],
+) -> list[tuple[int, int, LineageLink]]:
+    """(from doc index, to doc index, link) for every candidate that is a quote or paraphrase."""
+    out = []
+    for i, j in pairs:
+        a, b = rows[i], rows[j]
+        found = match_passages(a.content, b.content, lang, informative)
+        if found is not None:
+            out.append(
+                (a.doc, b.doc, LineageLink(a.path, b.path, found.kind, found.score, found.spans))
+            )
+    return out
+
+
+# --- 5. merge ---------------------------------------------------------------------------------
+
+Carry = Callable[[str], str | None]
+"""Maps a path of a document's earlier revision to its path now (None: no longer there)."""
+
+
+def merge(
+    new: LineageFile, old: LineageFile | None, carry_from: Carry, carry_to: Carry
+) -> LineageFile:
+    """New proposals plus every reviewed link of ``old``, carried to current paths."""
+    if old is None:
+        return new
+    by_key = {link.key: link for link in new.links}
+    kept: list[LineageLink] = []
+    for link in old.links:
+        if not link.reviewed:
+            continue
+        fp, tp = carry_from(link.from_path), carry_to(link.to_path)
+        if fp is None or tp is None:
+            gone = link.from_path if fp is None else link.to_path
+            doc = new.from_doc if fp is None else new.to_doc
+            kept.append(
+                replace(
+                    link, unplaced=link.unplaced or f"{doc}#{gone} is no longer in the document"
+                )
+            )
+            continue
+        fresh = by_key.pop((fp, tp), None)
+        kept.append(
+            replace(
+                fresh or link,
+                from_path=fp,
+                to_path=tp,
+                status=link.status,
+                note=link.note,
+                unplaced="",
+            )
+        )
+    links = kept + list(by_key.values())
+    links.sort(key=lambda x: (_path_key(x.from_path), _path_key(x.to_path)))
+    return replace(new, links=tuple(links))
+
+
+def _path_key(path: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in path.split("."))
+
+
+# --- orchestration ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    files: list[LineageFile]
+    written: list[str]
+    unplaced: list[str]
+    stale_docs: list[str]
+
+
+def build(
+    repo: PolicyRepo,
+    only: Sequence[str] = (),
+    force: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Recompute what is stale (or everything with ``force``), merge, write all or nothing."""
+    import numpy as np
+
+    docs = document_texts(repo)
+    lang = lineage_language(docs)
+    docs = document_texts(repo, lang)
+    manifest = files.load_manifest(repo)
+    current = {d.id: d.blob for d in docs}
+    stale = {d for d in current if force or manifest.get(d) != current[d]}
+    if only:
+        unknown = [d for d in only if d not in current]
+        if unknown:
+            from polydiff.errors import UnknownDocumentError
+
+            raise UnknownDocumentError(f"unknown document(s): {', '.join(unknown)}")
+        stale = set(only) if force else stale & set(only)
+    existing = {f.name: f for f in files.load_all(repo)}
+    plans = [p for p in plan_pairs(docs) if p.from_doc in stale or p.to_doc in stale]
+    by_id = {d.id: d for d in docs}
+    index = {d.id: k for k, d in enumerate(docs)}
+    computed: dict[tuple[str, str], tuple[list[LineageLink], str, str]] = {}
+
+    step = 0
+    total = len(plans) + 1
+
+    def tick(stage: str) -> None:
+        nonlocal step
+        step += 1
+        if progress:
+            progress(stage, step, total)
+
+    for p in plans:
+        if p.relation in {r.value for r in SUCCESSION}:
+            links, basis = succession_links(by_id[p.from_doc], by_id[p.to_doc])
+            computed[(p.from_doc, p.to_doc)] = (links, basis, p.relation)
+            tick(f"align {p.from_doc} → {p.to_doc}")
+    passage_plans = [p for p in plans if p.relation not in {r.value for r in SUCCESSION}]
+    if passage_plans:
+        rows = clause_rows(docs)
+        words: dict[str, int] = {}
+        table, codes = shingle_batch(rows, 0, lang, words)
+        df = doc_frequency(rows, codes, lang, words)
+        allowed = np.zeros((len(docs), len(docs)), dtype=bool)
+        for p in passage_plans:
+            allowed[index[p.from_doc], index[p.to_doc]] = True
+        pairs = candidate_pairs(
+            [table], np.array([r.doc for r in rows], dtype=np.int64), df, allowed
+        )
+        found = verify_pairs(
+            ((int(i), int(j)) for i, j in pairs), rows, lang, informative_counter(df, lang, words)
+        )
+        grouped: dict[tuple[str, str], list[LineageLink]] = defaultdict(list)
+        for da, db, link in found:
+            grouped[(docs[da].id, docs[db].id)].append(link)
+        for p in passage_plans:
+            links = grouped.get((p.from_doc, p.to_doc), [])
+            if p.relation == "discovered":
+                links = [x for x in links if x.kind is LinkKind.QUOTED]
+            computed[(p.from_doc, p.to_doc)] = (links, "text", p.relation)
+            tick(f"passages {p.from_doc} → {p.to_doc}")
+
+    out_files: list[LineageFile] = []
+    remove: list[str] = []
+    unplaced: list[str] = []
+    for (a, b), (links, basis, relation) in computed.items():
+        name = f"{a}..{b}"
+        old = existing.get(name)
+        new = LineageFile(a, b, relation, lang, basis, {a: current[a], b: current[b]}, tuple(links))
+        carry_a = _carrier(repo, by_id[a], old.computed_from.get(a, "") if old else "")
+        carry_b = _carrier(repo, by_id[b], old.computed_from.get(b, "") if old else "")
+        merged = merge(new, old, carry_a, carry_b)
+        unplaced += [
+            f"{name}: {x.from_path} → {x.to_path}: {x.unplaced}" for x in merged.links if x.unplaced
+        ]
+        if merged.links or relation != "discovered":
+            out_files.append(merged)
+        elif old is not None:
+            remove.append(files.file_path(a, b))
+    # files of documents that no longer exist are left for 'lineage check' to report
+    new_manifest = {
+        **{k: v for k, v in manifest.items() if k in current},
+        **{d: current[d] for d in stale},
+    }
+    written = files.write(repo, out_files, new_manifest, remove)
+    tick("write")
+    return BuildResult(out_files, written, unplaced, sorted(stale))
+
+
+def _carrier(repo: PolicyRepo, doc: DocText, old_blob: str) -> Carry:
+    """Path mapping from the revision a lineage file was computed from to the current one:
+    identity when unchanged; the clause alignment of the two revisions (read from git by
+    blob id) when changed; 'still there?' when the old revision cannot be read."""
+    present = set(doc.tree.paths())
+    if not old_blob or old_blob == doc.blob:
+        return lambda p: p if p in present else None
+    old_tree = _tree_from_blob(repo, old_blob)
+    if old_tree is None:
+        return lambda p: p if p in present else None
+    from polydiff.align import align
+
+    mapping: dict[str, str | None] = {}
+    for link in align(old_tree, doc.tree).links:
+        for a in link.a:
+            mapping[a] = link.b[0] if link.b else None
+    return lambda p: mapping.get(p, p if p in present else None)
+
+
+def _tree_from_blob(repo: PolicyRepo, blob: str) -> ClauseTree | None:
+    from polydiff.store import yamlio
+
+    try:
+        data = repo.history.read_blob(blob)
+    except Exception:
+        return None
+    if data is None:
+        return None
+    return yamlio.tree_from_data(yamlio.load(data, f"blob {blob[:10]}"), f"blob {blob[:10]}")

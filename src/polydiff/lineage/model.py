@@ -1,0 +1,91 @@
+"""Lineage data: links between clauses of two documents, and the file that holds them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+
+class LinkKind(StrEnum):
+    """What a lineage link says about two clauses."""
+
+    CARRIED = "carried"
+    """Same wording (up to presentation) in the later document."""
+    REWORDED = "reworded"
+    SPLIT = "split"
+    MERGED = "merged"
+    HEADING = "heading"
+    """Linked from headings only: the earlier document is an outline without body text."""
+    QUOTED = "quoted"
+    """The later text reproduces a passage of the earlier clause word for word."""
+    PARAPHRASED = "paraphrased"
+    """The later text follows the earlier clause closely without a long verbatim run."""
+    MANUAL = "manual"
+    """Recorded by a person (``polydiff lineage confirm --add``)."""
+
+
+class Status(StrEnum):
+    """Review state of a link; recomputation never changes a person's decision."""
+
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A matched passage: character offsets ``[start, end)`` into each clause's content
+    (heading, a line break, then body text, as stored)."""
+
+    from_start: int
+    from_end: int
+    to_start: int
+    to_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class LineageLink:
+    """One link from a clause of the earlier document to a clause of the later one."""
+
+    from_path: str
+    to_path: str
+    kind: LinkKind
+    score: float
+    """Strength in [0, 1]: wording similarity for succession, share of the earlier clause
+    reproduced for quotations."""
+    spans: tuple[Span, ...] = ()
+    status: Status = Status.PROPOSED
+    note: str = ""
+    unplaced: str = ""
+    """Why a reviewed link can no longer be placed in the current documents (kept, reported)."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.from_path, self.to_path
+
+    @property
+    def reviewed(self) -> bool:
+        return self.status is not Status.PROPOSED
+
+    def with_review(self, status: Status, note: str | None = None) -> LineageLink:
+        return replace(self, status=status, note=self.note if note is None else note)
+
+
+@dataclass(frozen=True, slots=True)
+class LineageFile:
+    """``lineage/<from>..<to>.yaml``: every link between two documents."""
+
+    from_doc: str
+    to_doc: str
+    relation: str
+    """The declared relation (``succeeds``, ``interprets``…) or ``discovered``."""
+    lang: str
+    basis: str = "text"
+    """``text``, or ``headings`` when the earlier document is an outline."""
+    computed_from: dict[str, str] = field(default_factory=dict)
+    """Doc id → git blob id of the clause tree the links were computed from."""
+    links: tuple[LineageLink, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return f"{self.from_doc}..{self.to_doc}"

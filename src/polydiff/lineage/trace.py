@@ -1,0 +1,148 @@
+"""A clause's lineage as data: the hops back to its ancestors and forward to its
+descendants, each with the texts at both ends, matched spans and wording diff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from polydiff.diff.wording import wording_diff
+from polydiff.errors import UsageError
+from polydiff.lineage import files
+from polydiff.lineage.graph import Hop, LineageGraph
+from polydiff.lineage.model import LinkKind
+from polydiff.model import Clause, ClauseRef, ClauseTree
+from polydiff.store.repo import PolicyRepo
+
+TEXT_KINDS = {LinkKind.CARRIED, LinkKind.REWORDED, LinkKind.SPLIT, LinkKind.MERGED}
+
+
+@dataclass(frozen=True, slots=True)
+class TracedHop:
+    """A hop with what a reader needs to see it."""
+
+    hop: Hop
+    from_clause: Clause | None
+    to_clause: Clause | None
+    ops: tuple[tuple[str, str], ...] = ()
+    """Wording diff, for carried/reworded/split/merged links."""
+    spans_valid: bool = True
+    """False when shown in another language than the spans were computed in."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """Everything ``polydiff trace`` shows."""
+
+    doc: str
+    path: str
+    lang: str
+    clause: Clause
+    ancestors: list[TracedHop] = field(default_factory=list)
+    descendants: list[TracedHop] = field(default_factory=list)
+
+
+class _Trees:
+    def __init__(self, repo: PolicyRepo) -> None:
+        self.repo = repo
+        self.cache: dict[tuple[str, str], ClauseTree | None] = {}
+
+    def get(self, doc: str, lang: str) -> ClauseTree | None:
+        key = (doc, lang)
+        if key not in self.cache:
+            try:
+                meta = self.repo.load_meta(doc)
+                self.cache[key] = self.repo.load_tree(doc, lang) if lang in meta.languages else None
+            except Exception:
+                self.cache[key] = None
+        return self.cache[key]
+
+    def clause(self, doc: str, path: str, lang: str) -> Clause | None:
+        tree = self.get(doc, lang)
+        return tree.find(path) if tree else None
+
+
+def trace(
+    repo: PolicyRepo,
+    ref: str,
+    depth: int = 10,
+    lang: str | None = None,
+    include_rejected: bool = False,
+) -> Trace:
+    """The lineage of clause ``ref`` (``doc#path``)."""
+    try:
+        r = ClauseRef.parse(ref)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if not r.path:
+        raise UsageError(f"{ref}: name a clause, e.g. {r.doc}#2.1.1")
+    meta = repo.load_meta(r.doc)
+    use = lang or next(
+        (f.lang for f in files.load_all(repo) if r.doc in (f.from_doc, f.to_doc)), meta.languages[0]
+    )
+    if use not in meta.languages:
+        raise UsageError(f"{r.doc} has no {use} text (languages: {', '.join(meta.languages)})")
+    trees = _Trees(repo)
+    clause = trees.clause(r.doc, r.path, use)
+    if clause is None:
+        raise UsageError(f"no clause {r.path} in {r.doc} ({use})")
+    graph = LineageGraph(files.load_all(repo), include_rejected)
+    key = f"{r.doc}#{r.path}"
+    lineage_lang = {f.name: f.lang for f in files.load_all(repo)}
+
+    def traced(hop: Hop) -> TracedHop:
+        a = trees.clause(hop.from_doc, hop.link.from_path, use)
+        b = trees.clause(hop.to_doc, hop.link.to_path, use)
+        ops: tuple[tuple[str, str], ...] = ()
+        if hop.link.kind in TEXT_KINDS and a and b:
+            ops = tuple(wording_diff(a.content, b.content, use))
+        same_lang = lineage_lang.get(f"{hop.from_doc}..{hop.to_doc}", use) == use
+        return TracedHop(hop, a, b, ops, same_lang)
+
+    return Trace(
+        r.doc,
+        r.path,
+        use,
+        clause,
+        [traced(h) for h in graph.ancestors(key, depth)],
+        [traced(h) for h in graph.descendants(key, depth)],
+    )
+
+
+def trace_to_json(t: Trace) -> dict[str, Any]:
+    """The ``trace --format json`` document."""
+
+    def hop(th: TracedHop) -> dict[str, Any]:
+        h, link = th.hop, th.hop.link
+        return {
+            "depth": h.depth,
+            "relation": h.relation,
+            "basis": h.basis,
+            "from": {
+                "doc": h.from_doc,
+                "path": link.from_path,
+                "text": th.from_clause.content if th.from_clause else None,
+            },
+            "to": {
+                "doc": h.to_doc,
+                "path": link.to_path,
+                "text": th.to_clause.content if th.to_clause else None,
+            },
+            "kind": link.kind.value,
+            "score": link.score,
+            "status": link.status.value,
+            "note": link.note,
+            "spans": [[s.from_start, s.from_end, s.to_start, s.to_end] for s in link.spans]
+            if th.spans_valid
+            else [],
+            "ops": [[op, text] for op, text in th.ops],
+        }
+
+    return {
+        "doc": t.doc,
+        "path": t.path,
+        "lang": t.lang,
+        "clause": {"heading": t.clause.heading, "text": t.clause.text},
+        "ancestors": [hop(h) for h in t.ancestors],
+        "descendants": [hop(h) for h in t.descendants],
+    }
