@@ -1,0 +1,1 @@
+"""Lineage: a reviewed graph of links between clauses of different documents."""
