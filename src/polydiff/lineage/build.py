@@ -30,6 +30,7 @@ from polydiff.lineage.passages import match_passages
 from polydiff.lineage.shingles import DocFrequency, shingle_codes, shingle_sequence
 from polydiff.model import LANGUAGES, ClauseTree, RelationType
 from polydiff.store.repo import PolicyRepo
+from polydiff.store.sources import FileSource
 
 SUCCESSION = {RelationType.SUCCEEDS, RelationType.AMENDS}
 SHINGLE_UNITS = {"zh": 4, "en": 3}
@@ -67,22 +68,25 @@ class PairPlan:
 # --- 1. read ---------------------------------------------------------------------------------
 
 
-def document_texts(repo: PolicyRepo, lang: str | None = None) -> list[DocText]:
-    """Every document in its lineage language, oldest first."""
+def document_texts(
+    repo: PolicyRepo, lang: str | None = None, source: FileSource | None = None
+) -> list[DocText]:
+    """Every document in its lineage language, oldest first (working tree or ``source``)."""
+    src = source or repo.worktree
     out = []
-    for doc_id in repo.doc_ids():
-        meta = repo.load_meta(doc_id)
+    for doc_id in repo.doc_ids(src):
+        meta = repo.load_meta(doc_id, src)
         use = lang if lang in meta.languages else next(iter(meta.languages), None)
         if use is None:
             continue
-        tree = repo.load_tree(doc_id, use)
+        tree = repo.load_tree(doc_id, use, src)
         out.append(
             DocText(
                 doc_id,
                 meta.date,
                 tree,
                 not any(c.text for c in tree.walk()),
-                files.tree_blob(repo, doc_id, use) or "",
+                files.tree_blob(repo, doc_id, use, src) or "",
                 tuple((r.type.value, r.doc) for r in meta.relations),
             )
         )
@@ -279,8 +283,6 @@ def build(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Recompute what is stale (or everything with ``force``), merge, write all or nothing."""
-    import numpy as np
-
     docs = document_texts(repo)
     lang = lineage_language(docs)
     docs = document_texts(repo, lang)
@@ -297,47 +299,7 @@ def build(
     existing = {f.name: f for f in files.load_all(repo)}
     plans = [p for p in plan_pairs(docs) if p.from_doc in stale or p.to_doc in stale]
     by_id = {d.id: d for d in docs}
-    index = {d.id: k for k, d in enumerate(docs)}
-    computed: dict[tuple[str, str], tuple[list[LineageLink], str, str]] = {}
-
-    step = 0
-    total = len(plans) + 1
-
-    def tick(stage: str) -> None:
-        nonlocal step
-        step += 1
-        if progress:
-            progress(stage, step, total)
-
-    for p in plans:
-        if p.relation in {r.value for r in SUCCESSION}:
-            links, basis = succession_links(by_id[p.from_doc], by_id[p.to_doc])
-            computed[(p.from_doc, p.to_doc)] = (links, basis, p.relation)
-            tick(f"align {p.from_doc} → {p.to_doc}")
-    passage_plans = [p for p in plans if p.relation not in {r.value for r in SUCCESSION}]
-    if passage_plans:
-        rows = clause_rows(docs)
-        words: dict[str, int] = {}
-        table, codes = shingle_batch(rows, 0, lang, words)
-        df = doc_frequency(rows, codes, lang, words)
-        allowed = np.zeros((len(docs), len(docs)), dtype=bool)
-        for p in passage_plans:
-            allowed[index[p.from_doc], index[p.to_doc]] = True
-        pairs = candidate_pairs(
-            [table], np.array([r.doc for r in rows], dtype=np.int64), df, allowed
-        )
-        found = verify_pairs(
-            ((int(i), int(j)) for i, j in pairs), rows, lang, informative_counter(df, lang, words)
-        )
-        grouped: dict[tuple[str, str], list[LineageLink]] = defaultdict(list)
-        for da, db, link in found:
-            grouped[(docs[da].id, docs[db].id)].append(link)
-        for p in passage_plans:
-            links = grouped.get((p.from_doc, p.to_doc), [])
-            if p.relation == "discovered":
-                links = [x for x in links if x.kind is LinkKind.QUOTED]
-            computed[(p.from_doc, p.to_doc)] = (links, "text", p.relation)
-            tick(f"passages {p.from_doc} → {p.to_doc}")
+    computed = compute_links(docs, plans, lang, progress)
 
     out_files: list[LineageFile] = []
     remove: list[str] = []
@@ -362,8 +324,61 @@ def build(
         **{d: current[d] for d in stale},
     }
     written = files.write(repo, out_files, new_manifest, remove)
-    tick("write")
     return BuildResult(out_files, written, unplaced, sorted(stale))
+
+
+Computed = dict[tuple[str, str], tuple[list[LineageLink], str, str]]
+"""(earlier doc, later doc) → (links, basis, relation)."""
+
+
+def compute_links(
+    docs: Sequence[DocText], plans: Sequence[PairPlan], lang: str, progress: Progress | None = None
+) -> Computed:
+    """The links of each planned pair (steps 2-4; pure: nothing is read or written)."""
+    import numpy as np
+
+    by_id = {d.id: d for d in docs}
+    index = {d.id: k for k, d in enumerate(docs)}
+    succession = {r.value for r in SUCCESSION}
+    computed: Computed = {}
+    total = len(plans)
+    done = 0
+
+    def tick(stage: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(stage, done, total)
+
+    for p in plans:
+        if p.relation in succession:
+            links, basis = succession_links(by_id[p.from_doc], by_id[p.to_doc])
+            computed[(p.from_doc, p.to_doc)] = (links, basis, p.relation)
+            tick(f"align {p.from_doc} → {p.to_doc}")
+    passage_plans = [p for p in plans if p.relation not in succession]
+    if not passage_plans:
+        return computed
+    rows = clause_rows(docs)
+    words: dict[str, int] = {}
+    table, codes = shingle_batch(rows, 0, lang, words)
+    df = doc_frequency(rows, codes, lang, words)
+    allowed = np.zeros((len(docs), len(docs)), dtype=bool)
+    for p in passage_plans:
+        allowed[index[p.from_doc], index[p.to_doc]] = True
+    pairs = candidate_pairs([table], np.array([r.doc for r in rows], dtype=np.int64), df, allowed)
+    found = verify_pairs(
+        ((int(i), int(j)) for i, j in pairs), rows, lang, informative_counter(df, lang, words)
+    )
+    grouped: dict[tuple[str, str], list[LineageLink]] = defaultdict(list)
+    for da, db, link in found:
+        grouped[(docs[da].id, docs[db].id)].append(link)
+    for p in passage_plans:
+        links = grouped.get((p.from_doc, p.to_doc), [])
+        if p.relation == "discovered":
+            links = [x for x in links if x.kind is LinkKind.QUOTED]
+        computed[(p.from_doc, p.to_doc)] = (links, "text", p.relation)
+        tick(f"passages {p.from_doc} → {p.to_doc}")
+    return computed
 
 
 def _carrier(repo: PolicyRepo, doc: DocText, old_blob: str) -> Carry:
