@@ -85,6 +85,18 @@ class Comparison:
             "renumbered": sum(link.renumbered for link in self.links),
         }
 
+    def changes(self) -> Comparison:
+        """Only the links a reader should see: not unchanged-in-place."""
+        return Comparison(
+            self.a,
+            self.b,
+            self.lang,
+            tuple(link for link in self.links if link.changed),
+            self.term_shifts,
+            self.strict,
+            self.headings_only,
+        )
+
     def filtered(self, kinds: set[str] | None = None, path: str | None = None) -> Comparison:
         """Only links of ``kinds`` (values of :class:`LinkKind`) touching clause ``path`` or
         its descendants on either side."""

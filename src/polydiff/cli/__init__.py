@@ -8,10 +8,22 @@ import sys
 from collections.abc import Sequence
 
 from polydiff import __version__
-from polydiff.cli import check, diffcmd, docs, importcmd, init, lineage, show, trace
+from polydiff.cli import (
+    check,
+    diffcmd,
+    docs,
+    gitcmd,
+    history,
+    importcmd,
+    init,
+    lineage,
+    review,
+    show,
+    trace,
+)
 from polydiff.errors import ExitCode, PolydiffError
 
-COMMANDS = (init, importcmd, show, docs, diffcmd, lineage, trace, check)
+COMMANDS = (init, importcmd, show, docs, diffcmd, lineage, trace, review, history, gitcmd, check)
 
 
 def build_parser() -> argparse.ArgumentParser:

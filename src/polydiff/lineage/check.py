@@ -36,8 +36,14 @@ def check_lineage(repo: PolicyRepo, source: FileSource | None = None) -> list[Li
     docs = repo.doc_ids(src)
     langs: dict[str, set[str]] = {}
     paths: dict[tuple[str, str], set[str]] = {}
+    broken: set[str] = set()
     for doc in docs:
-        meta = repo.load_meta(doc, src)
+        try:
+            meta = repo.load_meta(doc, src)
+        except PolydiffError as exc:
+            broken.add(doc)
+            out.append(LineageFinding("broken", str(exc)))
+            continue
         langs[doc] = set(meta.languages)
         for lang in meta.languages:
             blob = files.tree_blob(repo, doc, lang, src)
@@ -69,9 +75,20 @@ def check_lineage(repo: PolicyRepo, source: FileSource | None = None) -> list[Li
         for doc in (f.from_doc, f.to_doc):
             key = (doc, f.lang)
             if key not in paths:
-                paths[key] = (
-                    set(repo.load_tree(doc, f.lang, src).paths()) if f.lang in langs[doc] else set()
-                )
+                try:
+                    tree_paths = (
+                        set(repo.load_tree(doc, f.lang, src).paths())
+                        if f.lang in langs.get(doc, set())
+                        else set()
+                    )
+                except PolydiffError as exc:
+                    if doc not in broken:
+                        out.append(LineageFinding("broken", str(exc)))
+                    broken.add(doc)
+                    tree_paths = set()
+                paths[key] = tree_paths
+        if f.from_doc in broken or f.to_doc in broken:
+            continue
         for link in f.links:
             if link.unplaced:
                 out.append(

@@ -9,7 +9,7 @@ import re
 from polydiff.align.model import Comparison, Link, LinkKind
 from polydiff.report.segments import link_flags, link_title, trim_context
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>~])")
 
 
 def _md_escape(text: str) -> str:

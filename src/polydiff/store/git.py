@@ -69,6 +69,47 @@ class GitSource:
         return entry.hexsha if entry is not None and entry.type == "blob" else None
 
 
+class IndexSource:
+    """Files of the policy repository as staged in the git index (``--staged``)."""
+
+    rev: str | None = "index"
+
+    def __init__(self, history: GitHistory) -> None:
+        self.history = history
+        self.entries: dict[str, str] = {
+            str(path): entry.hexsha
+            for (path, stage), entry in history.repo.index.entries.items()
+            if stage == 0
+        }
+
+    def read(self, rel: str) -> bytes | None:
+        sha = self.entries.get(self.history.git_path(rel))
+        return None if sha is None else self.history.read_blob(sha)
+
+    def list_dir(self, rel: str) -> list[str]:
+        prefix = self.history.git_path(rel).rstrip("/") + "/"
+        names = {p[len(prefix) :].split("/", 1)[0] for p in self.entries if p.startswith(prefix)}
+        return sorted(n for n in names if not n.startswith("."))
+
+    def describe(self, rel: str) -> str:
+        return f"{rel} (staged)"
+
+
+class EmptySource:
+    """A repository with nothing in it (``--base empty``: review everything as added)."""
+
+    rev: str | None = "empty"
+
+    def read(self, rel: str) -> bytes | None:
+        return None
+
+    def list_dir(self, rel: str) -> list[str]:
+        return []
+
+    def describe(self, rel: str) -> str:
+        return f"{rel}@empty"
+
+
 class GitHistory:
     """The git repository that holds a policy repository rooted at ``root``."""
 
@@ -108,6 +149,34 @@ class GitHistory:
         """Read-only view of the repository at ``rev``."""
         return GitSource(self, self.resolve(rev), rev)
 
+    def is_shallow(self) -> bool:
+        """True for a shallow clone (history cut off)."""
+        return (Path(self.repo.git_dir) / "shallow").exists()
+
+    def main_branch(self) -> str | None:
+        """The branch changes are reviewed against: origin/main, main, origin/master, master."""
+        import git
+
+        for name in ("origin/main", "main", "origin/master", "master"):
+            try:
+                self.repo.commit(name)
+            except (git.BadName, ValueError):
+                continue
+            return name
+        return None
+
+    def merge_base(self, a: str, b: str) -> str:
+        """The best common ancestor of two revisions."""
+        bases = self.repo.merge_base(self.resolve(a), self.resolve(b))
+        if not bases:
+            raise RevisionError(f"{a} and {b} have no common history")
+        return str(bases[0].hexsha)
+
+    def commits_between(self, base: str, head: str, rel: str) -> list[Any]:
+        """Commits in ``base..head`` that touched ``rel``, oldest first."""
+        spec = f"{self.resolve(base).hexsha}..{self.resolve(head).hexsha}"
+        return list(reversed(list(self.repo.iter_commits(spec, paths=self.git_path(rel) or "."))))
+
     def revisions(self, rel: str, rev: str = "HEAD") -> list[Revision]:
         """Commits that changed ``rel`` (file or folder), newest first."""
         if not self.repo.head.is_valid():
@@ -145,9 +214,13 @@ class GitHistory:
             self.repo.git.add("-A", "--", *git_paths)
             self.repo.git.commit("-m", message, "--", *git_paths)
         except git.GitCommandError as exc:
-            detail = (exc.stderr or exc.stdout or "").strip().splitlines()
-            reason = next((ln.strip() for ln in detail if ln.strip()), str(exc))
+            lines = [ln.strip() for ln in f"{exc.stderr or ''}\n{exc.stdout or ''}".splitlines()]
+            lines = [
+                ln.removeprefix("stderr: ").removeprefix("stdout: ").strip("'") for ln in lines
+            ]
+            lines = [ln for ln in lines if ln]
+            reason = lines[-1] if lines else str(exc)
             raise StoreError(
-                f"git commit failed: {reason.removeprefix('stderr: ').strip(chr(39))}"
+                f"git commit failed (files are written, not committed): {reason}"
             ) from None
         return str(self.repo.head.commit.hexsha)
