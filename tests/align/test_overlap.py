@@ -24,8 +24,9 @@ from polydiff.store.repo import PolicyRepo
     ],
 )
 def test_both_implementations_give_the_same_numbers(
-    corpus: PolicyRepo, a_doc: str, b_doc: str, lang: str
+    corpus: PolicyRepo, a_doc: str, b_doc: str, lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("polydiff.align.overlap.COMMON_MIN", 10**9)  # no pruning: exact
     ta = [normalize(c.content) for c in corpus.load_tree(a_doc, lang).walk() if c.content]
     tb = [normalize(c.content) for c in corpus.load_tree(b_doc, lang).walk() if c.content]
     py, sp = PyOverlap(ta, tb, lang), SparseOverlap(ta, tb, lang)
@@ -70,3 +71,19 @@ def test_hungarian_is_optimal(n: int, m: int, rng: random.Random) -> None:
 def test_assign_works_per_component() -> None:
     cands = [(0, 0, 0.9), (0, 1, 0.8), (1, 0, 0.85), (5, 7, 0.3), (6, 8, 0.5), (6, 7, 0.6)]
     assert assign(cands) == [(0, 1), (1, 0), (5, 7), (6, 8)]
+
+
+def test_pruning_common_grams_keeps_the_pairs_that_matter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On 600 clauses, the sparse path with common grams pruned proposes the same pairs above
+    the link threshold as without pruning."""
+    from bench.corpus_gen import make_tree, revise
+    from polydiff.align.matching import LINK_THRESHOLD
+
+    a = make_tree(600)
+    b = revise(a)
+    ta = [normalize(c.content) for c in a.walk() if c.text]
+    tb = [normalize(c.content) for c in b.walk() if c.text]
+    pruned = {(x, y) for x, y, _ in SparseOverlap(ta, tb, "zh").candidates(LINK_THRESHOLD)}
+    monkeypatch.setattr("polydiff.align.overlap.COMMON_MIN", 10**9)
+    exact = {(x, y) for x, y, _ in SparseOverlap(ta, tb, "zh").candidates(LINK_THRESHOLD)}
+    assert exact and len(pruned & exact) / len(exact) >= 0.99

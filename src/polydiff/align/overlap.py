@@ -26,6 +26,13 @@ from typing import Any, Protocol
 
 SMALL = 300
 """Largest side (clauses with text) handled by the pure-Python implementation."""
+COMMON = 0.01
+COMMON_MIN = 50
+COMMON_MAX = 100
+TOP_K = 50
+"""In the sparse implementation, grams in more than ``COMMON`` of the clauses (at least
+``COMMON_MIN``, at most ``COMMON_MAX`` clauses) do not propose pairs, and each clause keeps its ``TOP_K`` best partners by
+the rarer grams; common grams still count in the similarity of those pairs."""
 
 _WORD_RE = re.compile(r"\w+")
 _CODE_SPACE = 0x110000
@@ -176,12 +183,47 @@ class SparseOverlap:
         na = len(a_texts)
         self.a: Any = incidence[:na]
         self.b: Any = incidence[na:]
-        b_binary = self.b.copy()
-        b_binary.data[:] = 1.0
-        self.inter: Any = (self.a @ b_binary.T).tocsr()
+        self.inter: Any = self._shared_weight(df, n)
         self._inter_t: Any = None
         self.size_a = np.asarray(self.a.sum(axis=1)).ravel().tolist()
         self.size_b = np.asarray(self.b.sum(axis=1)).ravel().tolist()
+
+    def _shared_weight(self, df: Any, n: int) -> Any:
+        """Shared weight of each A text with its most promising B texts.
+
+        Grams found in more than ``COMMON`` of the clauses (人工智能 in a long law) do not
+        propose pairs, or the product would grow with the square of the input; each A text
+        keeps its ``TOP_K`` best partners by the weight of rarer shared grams, and the common
+        grams then add their (small) weight to those pairs only."""
+        import numpy as np
+        from scipy.sparse import coo_matrix
+
+        common = df > max(COMMON_MIN, min(COMMON * n, COMMON_MAX))
+        b_binary = self.b.copy()
+        b_binary.data[:] = 1.0
+        if not common.any():
+            return (self.a @ b_binary.T).tocsr()
+        rare_a, rare_b = self.a.copy(), b_binary.copy()
+        rare_a.data[common[rare_a.indices]] = 0
+        rare_b.data[common[rare_b.indices]] = 0
+        rare_a.eliminate_zeros()
+        rare_b.eliminate_zeros()
+        inter = (rare_a @ rare_b.T).tocsr()
+        rows = np.repeat(np.arange(inter.shape[0]), np.diff(inter.indptr))
+        order = np.lexsort((-inter.data, rows))
+        rank = np.arange(len(order)) - inter.indptr[rows[order]]
+        keep = order[rank < TOP_K]
+        r, c, v = rows[keep], inter.indices[keep], inter.data[keep]
+        common_a = (self.a - rare_a).tocsr()
+        common_b = (b_binary - rare_b).tocsr()
+        extra = np.zeros(len(r))
+        for start in range(0, len(r), 100_000):
+            part = slice(start, start + 100_000)
+            extra[part] = np.asarray(
+                common_a[r[part]].multiply(common_b[c[part]]).sum(axis=1)
+            ).ravel()
+        shape = (self.a.shape[0], self.b.shape[0])
+        return coo_matrix((v + extra, (r, c)), shape=shape).tocsr()
 
     def candidates(self, threshold: float) -> list[tuple[int, int, float]]:
         import numpy as np
@@ -227,20 +269,25 @@ class SparseOverlap:
         return float(target.data[np.isin(target.indices, others.indices)].sum()) / total
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _codes(text: str, lang: str, words: dict[str, int]) -> Any:
+    """The gram codes of one text, vectorised (the grams of :func:`grams`)."""
     import numpy as np
 
     if lang == "zh":
-        parts = []
-        for chunk in _WORD_RE.findall(text):
-            cps = np.frombuffer(chunk.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-            # a lone character gets a code range of its own, as in grams()
-            parts.append(
-                cps + _CODE_SPACE * _CODE_SPACE
-                if len(cps) < 2
-                else cps[:-1] * _CODE_SPACE + cps[1:]
-            )
-        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        joined = _NON_WORD.sub("\0", text).strip("\0")
+        cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        if not len(cps):
+            return np.zeros(0, dtype=np.int64)
+        sep = cps == 0
+        pairs = cps[:-1] * _CODE_SPACE + cps[1:]
+        pairs = pairs[~(sep[:-1] | sep[1:])]
+        # characters standing alone between separators are grams of their own, as in grams()
+        edge = np.ones(1, dtype=bool)
+        lone = cps[np.concatenate((edge, sep[:-1])) & np.concatenate((sep[1:], edge)) & ~sep]
+        return np.unique(np.concatenate([pairs, lone + _CODE_SPACE * _CODE_SPACE]))
     ids = np.array(
         [words.setdefault(w.lower(), len(words)) for w in _WORD_RE.findall(text)], dtype=np.int64
     )

@@ -12,6 +12,7 @@ from polydiff.model import LANGUAGES, ClauseRef, ClauseTree
 from polydiff.store.repo import PolicyRepo
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +78,9 @@ def _file_input(path: Path) -> Input:
 
 def guess_language(text: str) -> str:
     """``zh`` when a fifth or more of the letters are CJK ideographs, else ``en``."""
-    cjk = len(_CJK.findall(text))
-    letters = sum(ch.isalpha() for ch in text)
+    sample = text[:200_000]
+    cjk = len(_CJK.findall(sample))
+    letters = len(_LETTER.findall(sample))
     return "zh" if letters and cjk >= 0.2 * letters else "en"
 
 
