@@ -77,6 +77,7 @@ def test_pruning_common_grams_keeps_the_pairs_that_matter(monkeypatch: pytest.Mo
     """On 600 clauses, the sparse path with common grams pruned proposes the same pairs above
     the link threshold as without pruning."""
     from bench.corpus_gen import make_tree, revise
+
     from polydiff.align.matching import LINK_THRESHOLD
 
     a = make_tree(600)

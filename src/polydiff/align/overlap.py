@@ -31,8 +31,9 @@ COMMON_MIN = 50
 COMMON_MAX = 100
 TOP_K = 50
 """In the sparse implementation, grams in more than ``COMMON`` of the clauses (at least
-``COMMON_MIN``, at most ``COMMON_MAX`` clauses) do not propose pairs, and each clause keeps its ``TOP_K`` best partners by
-the rarer grams; common grams still count in the similarity of those pairs."""
+``COMMON_MIN``, at most ``COMMON_MAX`` clauses) do not propose pairs, and each clause keeps
+its ``TOP_K`` best partners by the rarer grams; common grams still count in the similarity
+of those pairs."""
 
 _WORD_RE = re.compile(r"\w+")
 _CODE_SPACE = 0x110000
