@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +37,25 @@ def add_format(
     parser.add_argument(
         "--format", choices=choices, default=default, help=f"output format (default: {default})"
     )
+
+
+Update = Callable[[str, int, int], None]
+
+
+@contextmanager
+def stderr_progress(label: str, enabled: bool = True) -> Iterator[Update | None]:
+    """A progress bar on stderr (only on a terminal): yields ``update(stage, done, total)``,
+    or None when there is nothing to show."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield update

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from typing import Any
 
-from polydiff.cli.common import add_format, emit_json, repo_from
+from polydiff.cli.common import add_format, emit_json, repo_from, stderr_progress
 from polydiff.errors import ExitCode, StoreError, UsageError
 
 KINDS = ("unchanged", "reworded", "split", "merged", "new", "dropped")
@@ -77,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
         from polydiff.normalize import variant_folder
 
         fold = variant_folder()
-    with _progress(len(tree_a) + len(tree_b)) as progress:
+    big = len(tree_a) + len(tree_b) >= 2000
+    with stderr_progress("aligning", enabled=big) as progress:
         cmp = align(
             tree_a,
             tree_b,
@@ -119,32 +118,3 @@ def _print(cmp: object, args: argparse.Namespace) -> None:
         console = Console()
         markers = not console.is_terminal or console.no_color
         console.print(render_comparison(cmp, args.context, args.stat, args.all, markers))
-
-
-class _progress:
-    """A progress bar on stderr for big comparisons (only on a terminal)."""
-
-    BIG = 2000
-
-    def __init__(self, clauses: int) -> None:
-        self.enabled = clauses >= self.BIG and sys.stderr.isatty()
-        self._bar: Any = None
-
-    def __enter__(self) -> Callable[[str, int, int], None] | None:
-        if not self.enabled:
-            return None
-        from rich.console import Console
-        from rich.progress import Progress
-
-        bar = self._bar = Progress(console=Console(stderr=True), transient=True)
-        bar.start()
-        task = bar.add_task("aligning", total=None)
-
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from polydiff.cli.common import add_format, emit_json, repo_from, warn
+from polydiff.cli.common import add_format, emit_json, repo_from, stderr_progress, warn
 from polydiff.errors import ExitCode, UsageError
 
 
@@ -65,7 +64,7 @@ def run_build(args: argparse.Namespace) -> int:
     repo = repo_from(args)
     if args.commit:
         repo.history  # noqa: B018 - fail before writing when this is not a git repository
-    with _progress() as progress:
+    with stderr_progress("lineage") as progress:
         result = build(repo, args.docs, force=args.force, progress=progress)
     for line in result.unplaced:
         warn(f"unplaced: {line}")
@@ -202,27 +201,3 @@ def _term_shifts(repo: Any, f: Any) -> list[dict[str, Any]]:
 
     cmp = align(repo.load_tree(f.from_doc, f.lang), repo.load_tree(f.to_doc, f.lang))
     return [{"from": t.old, "to": t.new, "count": t.count} for t in cmp.term_shifts]
-
-
-class _progress:
-    """A progress bar on stderr while building (only on a terminal)."""
-
-    def __enter__(self) -> Any:
-        if not sys.stderr.isatty():
-            self._bar = None
-            return None
-        from rich.console import Console
-        from rich.progress import Progress
-
-        bar = self._bar = Progress(console=Console(stderr=True), transient=True)
-        bar.start()
-        task = bar.add_task("lineage", total=None)
-
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
