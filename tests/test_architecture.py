@@ -11,7 +11,18 @@ import pytest
 
 import polydiff
 
-CORE = ("model", "normalize", "errors", "parse", "store", "align", "diff", "lineage", "history", "review")
+CORE = (
+    "model",
+    "normalize",
+    "errors",
+    "parse",
+    "store",
+    "align",
+    "diff",
+    "lineage",
+    "history",
+    "review",
+)
 UI = ("textual", "rich", "polydiff.cli", "polydiff.report", "polydiff.tui")
 
 

@@ -20,10 +20,24 @@ from polydiff.cli import (
     review,
     show,
     trace,
+    tui,
 )
 from polydiff.errors import ExitCode, PolydiffError
 
-COMMANDS = (init, importcmd, show, docs, diffcmd, lineage, trace, review, history, gitcmd, check)
+COMMANDS = (
+    init,
+    importcmd,
+    show,
+    docs,
+    diffcmd,
+    lineage,
+    trace,
+    review,
+    history,
+    gitcmd,
+    check,
+    tui,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,8 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
     if not getattr(args, "func", None):
-        parser.print_help()
-        return ExitCode.OK
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()
+            return ExitCode.OK
+        args.func = tui.run  # no subcommand on a terminal: open the TUI
     try:
         return int(args.func(args))
     except PolydiffError as exc:

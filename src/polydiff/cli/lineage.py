@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from dataclasses import replace
 from typing import Any
 
 from polydiff.cli.common import add_format, emit_json, repo_from, stderr_progress, warn
-from polydiff.errors import ExitCode, UsageError
+from polydiff.errors import ExitCode
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -104,48 +103,23 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from polydiff.lineage import files
-    from polydiff.lineage.model import LineageFile, LineageLink, LinkKind, Status
-    from polydiff.model import ClauseRef
+    from polydiff.lineage.model import Status
+    from polydiff.lineage.review import set_review
 
     repo = repo_from(args)
-    try:
-        a, b = ClauseRef.parse(args.source), ClauseRef.parse(args.target)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    if not a.path or not b.path:
-        raise UsageError("name both clauses, e.g. gf-2025-11#2.6.1 ndrc-2025-0826#2.4")
     status = Status.CONFIRMED if args.verb == "confirm" else Status.REJECTED
-    by_name = {f.name: f for f in files.load_all(repo)}
-    f = by_name.get(f"{a.doc}..{b.doc}")
-    if f is None and f"{b.doc}..{a.doc}" in by_name:
-        raise UsageError(f"lineage runs from {b.doc} to {a.doc}: give {b} first")
-    for ref in (a, b):
-        tree = repo.load(ref.doc).trees
-        if not any(t.find(ref.path or "") for t in tree.values()):
-            raise UsageError(f"no clause {ref.path} in {ref.doc}")
-    link = next((x for x in f.links if x.key == (a.path, b.path)), None) if f else None
-    if link is None:
-        if not getattr(args, "add", False):
-            raise UsageError(
-                f"no link {a} → {b} in lineage/{a.doc}..{b.doc}.yaml "
-                "(run 'polydiff lineage build', or confirm --add to record it)"
-            )
-        link = LineageLink(a.path or "", b.path or "", LinkKind.MANUAL, 1.0)
-        if f is None:
-            meta = repo.load_meta(b.doc)
-            relation = next((r.type.value for r in meta.relations if r.doc == a.doc), "discovered")
-            f = LineageFile(a.doc, b.doc, relation, repo.load_meta(a.doc).languages[0])
-    assert f is not None
-    updated = link.with_review(status, args.note)
-    links = [updated if x.key == link.key else x for x in f.links]
-    if link not in f.links:
-        links.append(updated)
-    written = files.write(repo, [replace(f, links=tuple(links))], None)
-    print(f"{status.value} {a} → {b} ({link.kind.value} {link.score:.2f}) in {written[0]}")
+    link, written = set_review(
+        repo, args.source, args.target, status, args.note, add=getattr(args, "add", False)
+    )
+    print(
+        f"{status.value} {args.source} → {args.target} ({link.kind.value} {link.score:.2f}) "
+        f"in {written}"
+    )
     if args.commit:
         sha = repo.history.commit(
-            written, f"lineage: {args.verb} {a} → {b}" + (f"\n\n{args.note}" if args.note else "")
+            [written],
+            f"lineage: {args.verb} {args.source} → {args.target}"
+            + (f"\n\n{args.note}" if args.note else ""),
         )
         print(f"committed {sha[:10]}")
     return ExitCode.OK

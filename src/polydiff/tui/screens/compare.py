@@ -1,0 +1,351 @@
+"""A against B: the aligned pairs with kind badges and similarity, the selected pair's
+wording diff, the term shifts, and the summary in a header."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Header, Input, Label, Static
+
+from polydiff.align.model import Comparison, Link, LinkKind
+from polydiff.errors import PolydiffError
+from polydiff.report.diff_markup import comparison_html, comparison_markdown
+from polydiff.report.diff_text import summary_line
+from polydiff.tui.screens.base import PolydiffScreen
+from polydiff.tui.widgets.busy import Busy
+from polydiff.tui.widgets.diffview import DiffView
+from polydiff.tui.widgets.keybar import KeyBar
+from polydiff.tui.widgets.tables import Cell, PickTable, fill
+
+FILTERS = ("changed", "all", *(k.value for k in LinkKind))
+"""``f`` cycles through these: changed links (the default), all, then one kind at a time."""
+BADGE = {
+    LinkKind.UNCHANGED: "#5f6368",
+    LinkKind.REWORDED: "#8a6d00",
+    LinkKind.SPLIT: "#7b3f9e",
+    LinkKind.MERGED: "#7b3f9e",
+    LinkKind.NEW: "#1e7b34",
+    LinkKind.DROPPED: "#b3261e",
+}
+
+
+def badge(kind: LinkKind) -> Text:
+    """The kind as a coloured badge (white on a dark colour: legible in both themes)."""
+    return Text(f"{kind.value:^9}", style=f"bold #ffffff on {BADGE[kind]}")
+
+
+def short_title(link: Link) -> str:
+    """``2.1 → 2.4.1``; one path when it did not change; ``→ 3.15`` (new), ``2.4 →`` (dropped)."""
+    a, b = ", ".join(link.a), ", ".join(link.b)
+    if not a:
+        return f"→ {b}"
+    if not b:
+        return f"{a} →"
+    return a if a == b else f"{a} → {b}"
+
+
+def keep(link: Link, filt: str) -> bool:
+    if filt == "all":
+        return True
+    if filt == "changed":
+        return link.changed
+    return link.kind.value == filt
+
+
+def touches(link: Link, path: str) -> bool:
+    """``link`` has ``path`` (or a clause under it) on either side."""
+    return any(p == path or p.startswith(path + ".") for p in (*link.a, *link.b))
+
+
+def compute(
+    repo: object, a: str, b: str, lang: str | None, path: str | None, progress: object
+) -> Comparison:
+    """Align A with B (documents, ``doc@rev``, or files) in ``lang`` (default: shared)."""
+    from polydiff.align import align
+    from polydiff.store.inputs import common_language, open_input
+    from polydiff.store.repo import PolicyRepo
+
+    assert isinstance(repo, PolicyRepo)
+    ia, ib = open_input(a, repo), open_input(b, repo)
+    use = common_language(ia, ib, lang)
+    cmp = align(ia.tree(repo, use), ib.tree(repo, use), a_name=a, b_name=b, progress=progress)  # type: ignore[arg-type]
+    return cmp.filtered(None, path) if path else cmp
+
+
+class CompareScreen(PolydiffScreen):
+    """Clause-level comparison of two documents or two revisions of one."""
+
+    HELP = "Compare: A against B, pair by pair."
+    DEFAULT_CSS = """
+    CompareScreen #summary { height: auto; padding: 0 1; background: $boost; }
+    CompareScreen #body { height: 1fr; }
+    CompareScreen #left { width: 42%; min-width: 34; }
+    CompareScreen #links { height: 1fr; }
+    CompareScreen #shifts-caption { padding: 0 1; text-style: bold; }
+    CompareScreen #shifts { height: 1; max-height: 7; }
+    CompareScreen #diff-pane { width: 1fr; border-left: solid $primary-darken-2; }
+    CompareScreen #goto { dock: bottom; display: none; height: 1; border: none; }
+    CompareScreen #goto.-shown { display: block; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *PolydiffScreen.BINDINGS,
+        Binding("n", "next_change", "Next"),
+        Binding("N", "prev_change", "Prev"),
+        Binding("d", "toggle_diff", "Inline/side"),
+        Binding("f", "filter", "Filter"),
+        Binding("colon", "goto", "Go to path"),
+        Binding("l", "lang", "zh/en", show=False),
+        Binding("enter", "open", "Open clause", show=False),
+    ]
+
+    def __init__(self, a: str, b: str, path: str | None = None, lang: str | None = None) -> None:
+        super().__init__()
+        self.a, self.b, self.clause_path, self.lang = a, b, path, lang
+        self.cmp: Comparison | None = None
+        self.kind_filter = "changed"
+        self.shown: list[Link] = []
+        self.error = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(f"{self.a} → {self.b}", style="bold"), id="summary")
+        yield Busy(f"aligning {self.a} with {self.b}…", id="busy")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield PickTable(id="links", cursor_type="row")
+                yield Label("term shifts", id="shifts-caption")
+                yield DataTable(id="shifts", cursor_type="row", show_cursor=False)
+            with VerticalScroll(id="diff-pane"):
+                yield DiffView(id="diff")
+        yield Input(placeholder="go to path, e.g. 2.1.1 (enter; escape cancels)", id="goto")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        under = f" · {self.clause_path}" if self.clause_path else ""
+        self.sub_title = f"{self.a} → {self.b}{under}"
+        self.query_one("#body").display = False
+        self.load()
+
+    @work(exclusive=True, group="compare")
+    async def load(self) -> None:
+        busy = self.query_one("#busy", Busy)
+        loop = asyncio.get_running_loop()
+
+        def progress(stage: str, done: int, total: int) -> None:
+            loop.call_soon_threadsafe(busy.progress, stage, done, total)
+
+        try:
+            self.cmp = await asyncio.to_thread(
+                compute, self.data.repo, self.a, self.b, self.lang, self.clause_path, progress
+            )
+        except PolydiffError as exc:
+            self.error = str(exc)
+            await busy.remove()
+            self.query_one("#summary", Static).update(Text(f"cannot compare: {exc}", "bold red"))
+            self.notify(str(exc), severity="error")
+            return
+        self.lang = self.cmp.lang
+        await busy.remove()
+        self.query_one("#body").display = True
+        self.fill_shifts()
+        self.refresh_links()
+        self.query_one("#links", DataTable).focus()
+
+    # --- rendering ----------------------------------------------------------------------
+
+    def refresh_links(self, select: Link | None = None) -> None:
+        assert self.cmp is not None
+        self.shown = [link for link in self.cmp.links if keep(link, self.kind_filter)]
+        table = self.query_one("#links", DataTable)
+        pair_width = max(12, max(34, int(self.size.width * 0.42)) - 9 - 4 - 6 - 2)
+        rows: list[tuple[str, list[Cell]]] = []
+        for i, link in enumerate(self.shown):
+            sim = "" if link.kind in (LinkKind.NEW, LinkKind.DROPPED) else f"{link.similarity:.2f}"
+            flags = "".join(" ↕" if f == "moved" else " #" for f in _flags(link))
+            rows.append((str(i), [badge(link.kind), short_title(link) + flags, sim]))
+        fill(
+            table,
+            [("kind", "kind"), ("pair", "A → B"), ("sim", "sim")],
+            rows,
+            {"kind": 9, "pair": pair_width, "sim": 4},
+        )
+        table.styles.height = "1fr"
+        self.update_summary()
+        if select is not None and select in self.shown:
+            table.move_cursor(row=self.shown.index(select), animate=False)
+        self.show_selected()
+
+    def update_summary(self) -> None:
+        assert self.cmp is not None
+        line = Text()
+        line.append(f"{self.cmp.a} → {self.cmp.b}", style="bold")
+        line.append(f" ({self.cmp.lang}{', headings only' if self.cmp.headings_only else ''})")
+        line.append("\n")
+        line.append_text(summary_line(self.cmp).split("\n")[-1])
+        line.append(
+            f"\nfilter: {self.kind_filter} ({len(self.shown)} of {len(self.cmp.links)})",
+            style="dim",
+        )
+        line.append(f" · {self.query_one(DiffView).mode}", style="dim")
+        if self.clause_path:
+            line.append(f" · under {self.clause_path}", style="dim")
+        self.query_one("#summary", Static).update(line)
+
+    def fill_shifts(self) -> None:
+        assert self.cmp is not None
+        table = self.query_one("#shifts", DataTable)
+        fill(
+            table,
+            [("from", "from"), ("to", "to"), ("count", "×")],
+            [
+                (str(i), [Text(t.old, style="red"), Text(t.new, style="green"), str(t.count)])
+                for i, t in enumerate(self.cmp.term_shifts)
+            ],
+        )
+        caption = (
+            f"term shifts ({len(self.cmp.term_shifts)})"
+            if self.cmp.term_shifts
+            else ("term shifts: none")
+        )
+        self.query_one("#shifts-caption", Label).update(caption)
+        table.display = bool(self.cmp.term_shifts)
+
+    def selected(self) -> Link | None:
+        table = self.query_one("#links", DataTable)
+        if not self.shown or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def show_selected(self) -> None:
+        self.query_one(DiffView).show(self.selected(), self.a, self.b)
+        self.query_one("#diff-pane", VerticalScroll).scroll_home(animate=False)
+
+    @on(DataTable.RowHighlighted, "#links")
+    def _highlighted(self) -> None:
+        self.show_selected()
+
+    @on(DataTable.RowSelected, "#links")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        if self.query_one("#links", PickTable).picked(event.cursor_row):
+            self.action_open()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _ready(self) -> bool:
+        return self.cmp is not None
+
+    def action_toggle_diff(self) -> None:
+        if self._ready():
+            self.query_one(DiffView).toggle_mode()
+            self.update_summary()
+
+    def action_filter(self) -> None:
+        if not self._ready():
+            return
+        current = self.selected()
+        self.kind_filter = FILTERS[(FILTERS.index(self.kind_filter) + 1) % len(FILTERS)]
+        self.refresh_links(current)
+
+    def _step(self, direction: int) -> None:
+        if not self._ready() or not self.shown:
+            return
+        table = self.query_one("#links", DataTable)
+        n = len(self.shown)
+        for k in range(1, n):
+            i = table.cursor_row + direction * k
+            if not 0 <= i < n:
+                break
+            if self.shown[i].changed:
+                table.move_cursor(row=i)
+                return
+        self.notify("no more changes " + ("below" if direction > 0 else "above"), timeout=2)
+
+    def action_next_change(self) -> None:
+        self._step(1)
+
+    def action_prev_change(self) -> None:
+        self._step(-1)
+
+    def action_goto(self) -> None:
+        if self._ready():
+            box = self.query_one("#goto", Input)
+            box.value = ""
+            box.add_class("-shown")
+            box.focus()
+
+    @on(Input.Submitted, "#goto")
+    def _goto(self, event: Input.Submitted) -> None:
+        self.close_goto()
+        self.jump(event.value.strip().lstrip(":"))
+
+    def close_goto(self) -> None:
+        self.query_one("#goto", Input).remove_class("-shown")
+        self.query_one("#links", DataTable).focus()
+
+    def jump(self, path: str) -> bool:
+        """Select the pair with ``path`` (or the first under it) on either side."""
+        assert self.cmp is not None
+        exact = [x for x in self.cmp.links if path in (*x.a, *x.b)]
+        target = next(iter(exact), None) or next(
+            (x for x in self.cmp.links if touches(x, path)), None
+        )
+        if target is None:
+            self.notify(f"no clause {path} in {self.a} or {self.b}", severity="warning")
+            return False
+        if target not in self.shown:
+            self.kind_filter = "all"
+            self.refresh_links(target)
+        else:
+            self.query_one("#links", DataTable).move_cursor(row=self.shown.index(target))
+        return True
+
+    def action_back(self) -> None:
+        box = self.query_one("#goto", Input)
+        if box.has_class("-shown"):
+            self.close_goto()
+        else:
+            super().action_back()
+
+    def action_lang(self) -> None:
+        if not self._ready():
+            return
+        self.lang = "en" if self.lang == "zh" else "zh"
+        self.cmp = None
+        self.query_one("#body").display = False
+        self.mount(
+            Busy(f"aligning {self.a} with {self.b} ({self.lang})…", id="busy"), after="#summary"
+        )
+        self.load()
+
+    def action_open(self) -> None:
+        link = self.selected()
+        if link is None:
+            return
+        spec, paths = (self.b, link.b) if link.b else (self.a, link.a)
+        doc, _, rev = spec.partition("@")
+        if doc not in self.data.doc_ids():
+            self.notify(f"{spec} is not a document of the corpus", severity="warning")
+            return
+        self.papp.open_document(doc, paths[0], rev or None, self.lang)
+
+    # --- export -------------------------------------------------------------------------
+
+    def export_name(self) -> str:
+        return f"diff-{self.a}-{self.b}"
+
+    def export_text(self, fmt: str) -> str:
+        if self.cmp is None:
+            return ""
+        kinds = None if self.kind_filter in ("changed", "all") else {self.kind_filter}
+        shown = self.cmp.filtered(kinds)
+        return comparison_markdown(shown) if fmt == "md" else comparison_html(shown)
+
+
+def _flags(link: Link) -> list[str]:
+    return [f for f, on_ in (("moved", link.moved), ("renumbered", link.renumbered)) if on_]

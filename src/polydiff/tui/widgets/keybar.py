@@ -1,0 +1,36 @@
+"""The key bar at the bottom of every screen: the screen's and the app's main keys, each
+clickable. Built once per screen (Textual's Footer rebuilds itself on every focus change)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Static
+
+NAMES = {"escape": "esc", "question_mark": "?", "slash": "/", "colon": ":", "space": "space"}
+
+
+def key_label(key: str) -> str:
+    return NAMES.get(key, key)
+
+
+class KeyBar(Static):
+    """``? Keys  esc Back  n Next  …  ^p palette``; a click runs the key's action."""
+
+    DEFAULT_CSS = """
+    KeyBar { dock: bottom; height: 1; background: $panel; color: $text-muted; }
+    """
+
+    def on_mount(self) -> None:
+        parts = ["[@click=app.help][b $accent]?[/] Keys[/]"]  # first: always visible
+        seen: set[str] = {"question_mark"}
+        for owner, bindings in (("screen", self.screen.BINDINGS), ("app", self.app.BINDINGS)):
+            for b in bindings:
+                if not isinstance(b, Binding) or not b.show or b.key in seen:
+                    continue
+                seen.add(b.key)
+                parts.append(
+                    f"[@click={owner}.{b.action}][b $accent]{key_label(b.key)}[/] "
+                    f"{b.description}[/]"
+                )
+        parts.append("[@click=app.command_palette][b $accent]^p[/] palette[/]")
+        self.update(" " + "  ".join(parts))

@@ -1,0 +1,111 @@
+"""Corpus screen: documents with their metadata, relations, sorting, filtering, choosing
+documents to open or compare."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Static
+
+from polydiff.tui.history import HistoryScreen
+from polydiff.tui.screens.compare import CompareScreen
+from polydiff.tui.screens.corpus import CorpusScreen
+from polydiff.tui.screens.document import DocumentScreen
+from tests.tui.conftest import press, settle
+
+DOCS = ["gf-2015-40", "gf-2025-11", "ndrc-2025-0826", "gmrb-2025-1025"]
+
+
+def column(screen: CorpusScreen, key: str) -> list[str]:
+    table = screen.query_one("#docs", DataTable)
+    return [str(table.get_cell(row, key)) for row in table.rows]
+
+
+async def test_lists_documents_and_relations(app_on) -> None:
+    app = app_on()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CorpusScreen)
+        assert column(screen, "id") == DOCS  # by date
+        assert column(screen, "clauses") == ["28/12", "41/41", "20/20", "21/21"]
+        assert column(screen, "text")[0] == "outline"
+        assert column(screen, "issuer")[0] == "国务院"
+        assert column(screen, "title")[1] == "国务院关于深入实施“人工智能+”行动的意见"
+        rel = screen.query_one("#relations", DataTable)
+        rows = [[str(c) for c in rel.get_row(k)][:3] for k in rel.rows]
+        assert rows == [
+            ["gf-2025-11", "succeeds", "gf-2015-40"],
+            ["ndrc-2025-0826", "interprets", "gf-2025-11"],
+            ["gmrb-2025-1025", "cites", "gf-2025-11"],
+        ]
+        detail = str(screen.query_one("#detail", Static).render())
+        assert "国发〔2015〕40号" in detail
+
+
+async def test_sort_keys_and_header_click(app_on) -> None:
+    app = app_on()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await press(pilot, "S")  # reverse the date order
+        assert column(screen, "id") == DOCS[::-1]
+        await press(pilot, "s")  # next column: title
+        assert screen.sort_key == "title" and not screen.reverse
+        # mouse: a click on the "id" header sorts by id
+        await pilot.click("#docs", offset=(3, 0))
+        await settle(pilot)
+        assert screen.sort_key == "id"
+        assert column(screen, "id") == sorted(DOCS)
+        assert str(screen.query_one("#docs", DataTable).columns["id"].label).endswith("▲")
+        # l: titles in English (then both, then Chinese again)
+        await press(pilot, "l")
+        assert app.lang == "en"
+        assert column(screen, "title")[1].startswith("Opinions of the State Council")
+
+
+async def test_filter_box_matches_titles_and_clause_text(app_on) -> None:
+    app = app_on()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await press(pilot, "f")
+        assert screen.query_one("#filter", Input).has_focus
+        await pilot.press(*"智能社会")
+        await settle(pilot)
+        assert column(screen, "id") == ["gf-2025-11", "gmrb-2025-1025"]  # clause text; title
+        await press(pilot, "enter")  # back to the table
+        assert screen.query_one("#docs", DataTable).has_focus
+        await press(pilot, "f", "end", *["backspace"] * 4, *"Guang")  # the issuer (Guangming Daily)
+        await press(pilot, "escape")
+        assert column(screen, "id") == ["gmrb-2025-1025"]
+
+
+async def test_enter_opens_space_marks_c_compares(app_on) -> None:
+    app = app_on()
+    async with app.run_test(notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")  # gf-2015-40 relates to nothing earlier: mark one first
+        assert isinstance(app.screen, CorpusScreen)
+        assert any("mark one with space" in n.message for n in app._notifications)
+        await press(pilot, "down", "enter")
+        assert isinstance(app.screen, DocumentScreen) and app.screen.doc == "gf-2025-11"
+        await press(pilot, "escape")
+        await press(pilot, "space", "down", "down", "c")  # A = gf-2025-11, B = gmrb-2025-1025
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.a, app.screen.b) == ("gf-2025-11", "gmrb-2025-1025")
+        await press(pilot, "escape", "up", "c")  # no mark needed: ndrc interprets gf-2025-11
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.a, app.screen.b) == ("gf-2025-11", "ndrc-2025-0826")
+
+
+async def test_relation_row_opens_the_comparison_and_h_the_history(app_on) -> None:
+    app = app_on()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await press(pilot, "tab")  # documents → relations
+        rel = app.screen.query_one("#relations", DataTable)
+        assert rel.has_focus
+        await press(pilot, "enter")
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.a, app.screen.b) == ("gf-2015-40", "gf-2025-11")
+        await press(pilot, "escape", "shift+tab", "h")
+        assert isinstance(app.screen, HistoryScreen) and app.screen.doc == "gf-2015-40"
