@@ -20,14 +20,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from polydiff.lineage import files
 from polydiff.lineage.headings import heading_links
 from polydiff.lineage.index import ShingleTable, candidate_pairs, shingle_table
-from polydiff.lineage.model import LineageFile, LineageLink, LinkKind
+from polydiff.lineage.model import LineageFile, LineageLink, LinkKind, Span
 from polydiff.lineage.passages import match_passages
-from polydiff.lineage.shingles import DocFrequency, shingle_codes, shingle_sequence
+from polydiff.lineage.shingles import DocFrequency, shingle_sequence
 from polydiff.model import LANGUAGES, ClauseTree, RelationType
 from polydiff.store.repo import PolicyRepo
 from polydiff.store.sources import FileSource
@@ -166,16 +167,58 @@ def clause_rows(docs: Sequence[DocText]) -> list[ClauseRow]:
 def shingle_batch(
     rows: Sequence[ClauseRow], first: int, lang: str, words: dict[str, int]
 ) -> tuple[ShingleTable, list[Any]]:
-    """Shingle a batch of clauses (pure, except for the shared word numbering)."""
-    codes = [shingle_codes(r.content, lang, words) for r in rows]
-    return shingle_table(codes, first), codes
+    """Shingle a batch of clauses (pure, except for the shared word numbering): the index
+    table, and each clause's shingle sequence (for the frequency step)."""
+    import numpy as np
+
+    sequences = [shingle_sequence(r.content, lang, words) for r in rows]
+    return shingle_table([np.unique(h) for h, _ in sequences], first), sequences
 
 
 def doc_frequency(
-    rows: Sequence[ClauseRow], codes: Sequence[Any], lang: str, words: dict[str, int]
+    rows: Sequence[ClauseRow],
+    sequences: Sequence[Any],
+    lang: str,
+    words: dict[str, int],
+    titles: Sequence[str] = (),
 ) -> DocFrequency:
-    """Document and clause frequency of every shingle (the reduce step over all batches)."""
-    return DocFrequency(codes, [r.doc for r in rows], lang, words)
+    """Which shingles are frequent (the reduce step over all batches)."""
+    return DocFrequency(sequences, [r.doc for r in rows], lang, words, titles)
+
+
+def one_source_per_passage(
+    found: list[tuple[int, int, LineageLink]],
+) -> list[tuple[int, int, LineageLink]]:
+    """A passage of a later clause has one source. Matched passages are handed out longest
+    first (the earlier source on a tie); a passage that overlaps one already given keeps
+    only its own part, and a link left with less than half of what it matched is dropped
+    (it only shared a few words of a passage another clause supplies whole)."""
+    by_target: dict[tuple[int, str], list[tuple[int, int, LineageLink]]] = defaultdict(list)
+    for item in found:
+        by_target[(item[1], item[2].to_path)].append(item)
+    out = []
+    for items in by_target.values():
+        spans = sorted(
+            ((s, k) for k, item in enumerate(items) for s in item[2].spans),
+            key=lambda sk: (-(sk[0].to_end - sk[0].to_start), items[sk[1]][0], sk[1]),
+        )
+        taken: set[int] = set()
+        kept: dict[int, list[Span]] = defaultdict(list)
+        for span, k in spans:
+            chars = set(range(span.to_start, span.to_end))
+            if not chars & taken:
+                taken |= chars
+                kept[k].append(span)
+        for k, item in enumerate(items):
+            link = item[2]
+            if 2 * sum(s.to_end - s.to_start for s in kept[k]) >= _matched(link):
+                spans_k = tuple(sorted(kept[k], key=lambda x: x.to_start))
+                out.append((item[0], item[1], replace(link, spans=spans_k)))
+    return out
+
+
+def _matched(link: LineageLink) -> int:
+    return sum(s.to_end - s.to_start for s in link.spans)
 
 
 # --- 4. verify --------------------------------------------------------------------------------
@@ -188,14 +231,15 @@ def informative_counter(df: DocFrequency, lang: str, words: dict[str, int]) -> C
 
     n = SHINGLE_UNITS[lang]
 
+    @lru_cache(maxsize=200_000)
     def count(text: str) -> int:
         codes, units = shingle_sequence(text, lang, words)
         if not len(codes):
-            return units
-        covered = np.zeros(units, dtype=bool)
+            return len(units)
+        covered = np.zeros(len(units), dtype=bool)
         for k in np.flatnonzero(df.frequent(codes)):
             covered[k : k + n] = True
-        return int(units - covered.sum())
+        return int(len(units) - covered.sum())
 
     return count
 
@@ -361,13 +405,15 @@ def compute_links(
     rows = clause_rows(docs)
     words: dict[str, int] = {}
     table, codes = shingle_batch(rows, 0, lang, words)
-    df = doc_frequency(rows, codes, lang, words)
+    df = doc_frequency(rows, codes, lang, words, [d.tree.title for d in docs])
     allowed = np.zeros((len(docs), len(docs)), dtype=bool)
     for p in passage_plans:
         allowed[index[p.from_doc], index[p.to_doc]] = True
     pairs = candidate_pairs([table], np.array([r.doc for r in rows], dtype=np.int64), df, allowed)
-    found = verify_pairs(
-        ((int(i), int(j)) for i, j in pairs), rows, lang, informative_counter(df, lang, words)
+    found = one_source_per_passage(
+        verify_pairs(
+            ((int(i), int(j)) for i, j in pairs), rows, lang, informative_counter(df, lang, words)
+        )
     )
     grouped: dict[tuple[str, str], list[LineageLink]] = defaultdict(list)
     for da, db, link in found:

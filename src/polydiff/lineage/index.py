@@ -1,12 +1,15 @@
 """Candidate clause pairs from an inverted index of shingles (numpy, sort-based).
 
 Every clause's informative shingles go into one table of (shingle, clause) rows; sorting by
-shingle groups the clauses that share it, and pairs of clauses from different documents
-that share at least ``MIN_SHARED`` informative shingles are candidates. Nothing compares
-every clause with every clause: the work is proportional to the number of shared shingles,
-and a frequent shingle (stock phrases, boilerplate, the corpus's topic words; see
-:class:`DocFrequency`) never joins a group. The table holds 16 bytes a shingle occurrence
-and no Python object per shingle.
+shingle groups the clauses that share it. Clauses are numbered in document order (oldest
+document first), so the first members of a group are the earliest places the passage was
+seen: each member is paired with the group's first ``EARLIEST`` members only (query mode:
+where did this come from?), not with every other member. A passage copied by k documents
+thus gives about k pairs instead of k²/2, and copies are linked to the source rather than to
+each other. Pairs sharing at least ``MIN_SHARED`` informative shingles are candidates; a
+frequent shingle (stock phrases, boilerplate, topic words; see :class:`DocFrequency`) never
+joins a group. The table holds 16 bytes a shingle occurrence and no Python object per
+shingle.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from polydiff.lineage.shingles import DocFrequency
 
 MIN_SHARED = 2
 """Informative shingles two clauses must share to be compared."""
-MAX_GROUP = 400
-"""Clauses sharing one shingle beyond which it is treated as boilerplate for this run."""
+EARLIEST = 4
+"""Members of a shingle group (the earliest occurrences) each member is paired with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,17 +69,18 @@ def candidate_pairs(
     pair_keys = []
     n_clauses = int(clause_doc.shape[0])
     for size in np.unique(sizes):
-        if size < 2 or size > MAX_GROUP:
+        if size < 2:
             continue
         group_starts = starts[sizes == size]
         members = owner[group_starts[:, None] + np.arange(size)[None, :]]  # groups × size
-        ii, jj = np.triu_indices(size, k=1)
-        a, b = members[:, ii].ravel(), members[:, jj].ravel()
-        da, db = clause_doc[a], clause_doc[b]
-        ok = da != db
-        if allowed is not None:
-            ok &= allowed[da, db] | allowed[db, da]
-        pair_keys.append(a[ok] * n_clauses + b[ok])
+        for j in range(min(EARLIEST, size - 1)):
+            a = np.repeat(members[:, j], size - j - 1)
+            b = members[:, j + 1 :].ravel()
+            da, db = clause_doc[a], clause_doc[b]
+            ok = da != db
+            if allowed is not None:
+                ok &= allowed[da, db] | allowed[db, da]
+            pair_keys.append(a[ok] * n_clauses + b[ok])
     if not pair_keys:
         return np.zeros((0, 2), dtype=np.int64)
     keys, counts = np.unique(np.concatenate(pair_keys), return_counts=True)

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from polydiff.lineage.model import LinkKind, Span
 from polydiff.normalize import normalize_with_map
@@ -48,7 +49,7 @@ class PassageMatch:
     """Informative units in all matched passages."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Units:
     """A text cut into comparison units (characters or lower-case words) with their offsets."""
 
@@ -62,6 +63,7 @@ class _Units:
     ends: list[int]
 
 
+@lru_cache(maxsize=100_000)
 def _units(text: str, lang: str) -> _Units:
     norm, mapping = normalize_with_map(text)
     units, starts, ends = [], [], []
@@ -78,12 +80,20 @@ def _units(text: str, lang: str) -> _Units:
     return _Units(norm, mapping, units, starts, ends)
 
 
-def common_passages(a: _Units, b: _Units, n: int) -> list[tuple[int, int, int]]:
-    """Maximal common runs of at least ``n`` units: (start in a, start in b, length), longest
-    first, none overlapping another on either side."""
+@lru_cache(maxsize=100_000)
+def _seeds(a: _Units, n: int) -> dict[tuple[str, ...], list[int]]:
+    """Every run of ``n`` units of ``a`` and where it starts (cached: a source clause is
+    compared with many later ones)."""
     seeds: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in range(len(a.units) - n + 1):
         seeds[tuple(a.units[i : i + n])].append(i)
+    return seeds
+
+
+def common_passages(a: _Units, b: _Units, n: int) -> list[tuple[int, int, int]]:
+    """Maximal common runs of at least ``n`` units: (start in a, start in b, length), longest
+    first, none overlapping another on either side."""
+    seeds = _seeds(a, n)
     run_start: dict[tuple[int, int], tuple[int, int]] = {}
     runs: dict[tuple[int, int], int] = {}  # (start a, start b) → length in units
     for j in range(len(b.units) - n + 1):

@@ -1,7 +1,7 @@
-"""Shingles: overlapping character 5-grams (Chinese) or word 3-grams (English) of normalised
+"""Shingles: overlapping character 4-grams (Chinese) or word 3-grams (English) of normalised
 text, punctuation ignored, as 64-bit codes (numpy). A quotation of a passage shares all of
 its shingles with the source, so shared *informative* shingles are what finds and measures
-reuse; shingles that most documents contain (stock phrases) are not informative."""
+reuse; stock phrases, boilerplate and a corpus's topic words are not informative."""
 
 from __future__ import annotations
 
@@ -26,9 +26,9 @@ def shingle_codes(text: str, lang: str, words: dict[str, int]) -> Any:
     return np.unique(shingle_sequence(text, lang, words)[0])
 
 
-def shingle_sequence(text: str, lang: str, words: dict[str, int]) -> tuple[Any, int]:
-    """(the shingle at each unit position, in order; the number of units: characters or
-    words). Shingle ``k`` covers units ``k`` to ``k + n - 1``."""
+def shingle_sequence(text: str, lang: str, words: dict[str, int]) -> tuple[Any, Any]:
+    """(the shingle at each unit position, in order; the units: characters or word numbers).
+    Shingle ``k`` covers units ``k`` to ``k + n - 1``."""
     import numpy as np
 
     norm = normalize(text)
@@ -43,12 +43,12 @@ def shingle_sequence(text: str, lang: str, words: dict[str, int]) -> tuple[Any, 
         )
         n = EN_N
     if len(units) < n:
-        return np.zeros(0, dtype=np.uint64), len(units)
+        return np.zeros(0, dtype=np.uint64), units
     with np.errstate(over="ignore"):
         h = np.zeros(len(units) - n + 1, dtype=np.uint64)
         for k in range(n):
             h = h * np.uint64(_P) + units[k : len(units) - n + 1 + k] + np.uint64(1)
-    return h, len(units)
+    return h, units
 
 
 def stock_codes(lang: str, words: dict[str, int]) -> Any:
@@ -61,39 +61,81 @@ def stock_codes(lang: str, words: dict[str, int]) -> Any:
 
 
 class DocFrequency:
-    """How many documents, and how many clauses, contain each shingle; stock phrases count
-    as found everywhere.
+    """Which shingles are *frequent*, that is, not informative:
 
-    A shingle is *frequent* (not informative) when it is in more than a fifth of the
-    documents (and more than 3), or in more than 2% of the clauses (and more than 4). The
-    clause count is what tells, in a corpus of a few documents on one topic, the topic's
-    own vocabulary (人工智能 in nearly every clause) from a passage two documents share."""
+    * the shingles of the built-in stock phrases, and of the documents' titles (naming a
+      policy, 《关于深入实施“人工智能+”行动的意见》, is not reusing its text);
+    * shingles in more than half of the documents (and more than 3): boilerplate;
+    * shingles in more than 2% of the clauses (and more than 4) that are also found in many
+      different contexts (``DIVERSE`` different neighbouring characters or words on one
+      side): a corpus's topic words (人工智能 before 在, 与, 赋能…). A passage that many
+      documents copy keeps the same neighbours in every copy, so it stays informative
+      however often it is copied.
+    """
+
+    DIVERSE = 8
 
     def __init__(
-        self, per_clause: Sequence[Any], clause_doc: Sequence[int], lang: str, words: dict[str, int]
+        self,
+        sequences: Sequence[tuple[Any, Any]],
+        clause_doc: Sequence[int],
+        lang: str,
+        words: dict[str, int],
+        titles: Sequence[str] = (),
     ) -> None:
         import numpy as np
 
-        self.n_clauses = len(per_clause)
+        n = ZH_N if lang == "zh" else EN_N
+        self.n_clauses = len(sequences)
         self.n_docs = len(set(clause_doc))
+        per_clause = [np.unique(h) for h, _ in sequences]
         flat = np.concatenate(per_clause) if per_clause else np.zeros(0, dtype=np.uint64)
-        owner = np.repeat(np.asarray(clause_doc, dtype=np.int64), [len(c) for c in per_clause])
-        self.codes, clause_counts = np.unique(flat, return_counts=True)
-        pairs = (
-            np.unique(np.stack([flat, owner.astype(np.uint64)]), axis=1)
-            if len(flat)
-            else np.zeros((2, 0), dtype=np.uint64)
+        codes, clause_counts = np.unique(flat, return_counts=True)
+        by_doc: dict[int, list[Any]] = {}
+        for doc, c in zip(clause_doc, per_clause, strict=True):
+            by_doc.setdefault(doc, []).append(c)
+        doc_flat = [np.unique(np.concatenate(v)) for v in by_doc.values()]
+        doc_codes, doc_counts = np.unique(
+            np.concatenate(doc_flat) if doc_flat else flat, return_counts=True
         )
-        doc_codes, doc_counts = np.unique(pairs[0], return_counts=True)
-        doc_limit = max(3, self.n_docs // 5)
-        clause_limit = max(4, self.n_clauses // 50)
-        frequent = clause_counts > clause_limit
-        frequent[np.isin(self.codes, doc_codes[doc_counts > doc_limit])] = True
-        frequent[np.isin(self.codes, stock_codes(lang, words))] = True
-        self._frequent_codes = self.codes[frequent]
+        boiler = doc_codes[doc_counts > max(3, self.n_docs // 2)]
+        busy = codes[clause_counts > max(4, self.n_clauses // 50)]
+        topic = busy[self._diverse(busy, sequences, n) >= self.DIVERSE] if len(busy) else busy
+        named = [shingle_codes(t, lang, words) for t in titles if t]
+        self._frequent = np.unique(
+            np.concatenate([boiler, topic, stock_codes(lang, words), *named])
+        )
+
+    @staticmethod
+    def _diverse(candidates: Any, sequences: Sequence[tuple[Any, Any]], n: int) -> Any:
+        """For each candidate shingle: its number of distinct left or right neighbours."""
+        import numpy as np
+
+        left_pairs, right_pairs = [], []
+        for h, units in sequences:
+            if not len(h):
+                continue
+            idx = np.searchsorted(candidates, h).clip(0, len(candidates) - 1)
+            hit = candidates[idx] == h
+            if not hit.any():
+                continue
+            k = np.flatnonzero(hit)
+            right = k[k + n < len(units)]
+            left = k[k >= 1]
+            right_pairs.append(np.stack([idx[right], units[right + n].astype(np.int64)], axis=1))
+            left_pairs.append(np.stack([idx[left], units[left - 1].astype(np.int64)], axis=1))
+        out = np.zeros(len(candidates), dtype=np.int64)
+        for pairs in (left_pairs, right_pairs):
+            if pairs:
+                distinct = np.unique(np.concatenate(pairs).astype(np.int64), axis=0)
+                out = np.maximum(out, np.bincount(distinct[:, 0], minlength=len(candidates)))
+        return out
 
     def frequent(self, codes: Any) -> Any:
         """Boolean mask: which ``codes`` are frequent (stock, boilerplate, topic words)."""
         import numpy as np
 
-        return np.isin(codes, self._frequent_codes)
+        if not len(self._frequent):
+            return np.zeros(len(codes), dtype=bool)
+        idx = np.searchsorted(self._frequent, codes).clip(0, len(self._frequent) - 1)
+        return self._frequent[idx] == codes
