@@ -169,10 +169,9 @@ def shingle_batch(
 ) -> tuple[ShingleTable, list[Any]]:
     """Shingle a batch of clauses (pure, except for the shared word numbering): the index
     table, and each clause's shingle sequence (for the frequency step)."""
-    import numpy as np
 
     sequences = [shingle_sequence(r.content, lang, words) for r in rows]
-    return shingle_table([np.unique(h) for h, _ in sequences], first), sequences
+    return shingle_table([h for h, _ in sequences], first), sequences
 
 
 def doc_frequency(

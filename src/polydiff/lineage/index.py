@@ -20,8 +20,11 @@ from typing import Any
 
 from polydiff.lineage.shingles import DocFrequency
 
-MIN_SHARED = 2
-"""Informative shingles two clauses must share to be compared."""
+MIN_SHARED = 3
+"""Informative shingles two clauses must share, close together (on nearby diagonals: the
+same offset between the clauses, within ``BAND`` units), to be compared. Reuse shares a
+passage; chance shares scattered words."""
+BAND = 16
 EARLIEST = 4
 """Members of a shingle group (the earliest occurrences) each member is paired with."""
 
@@ -34,16 +37,21 @@ class ShingleTable:
     """uint64 shingle codes."""
     clause: Any
     """int64 global clause index of each row."""
+    position: Any
+    """int64 unit position of the shingle's first occurrence in its clause."""
 
 
-def shingle_table(clause_codes: Sequence[Any], first_clause: int = 0) -> ShingleTable:
-    """Stack the shingle arrays of consecutive clauses (indices from ``first_clause``)."""
+def shingle_table(sequences: Sequence[Any], first_clause: int = 0) -> ShingleTable:
+    """Stack the shingles of consecutive clauses (indices from ``first_clause``): each
+    clause's shingle sequence, one row per distinct shingle with its first position."""
     import numpy as np
 
-    lengths = [len(c) for c in clause_codes]
-    codes = np.concatenate(clause_codes) if clause_codes else np.zeros(0, dtype=np.uint64)
+    firsts = [np.unique(h, return_index=True) for h in sequences]
+    lengths = [len(c) for c, _ in firsts]
+    codes = np.concatenate([c for c, _ in firsts]) if firsts else np.zeros(0, dtype=np.uint64)
+    position = np.concatenate([p for _, p in firsts]) if firsts else np.zeros(0, dtype=np.int64)
     owner = np.repeat(np.arange(first_clause, first_clause + len(lengths), dtype=np.int64), lengths)
-    return ShingleTable(codes, owner)
+    return ShingleTable(codes, owner, position.astype(np.int64))
 
 
 def candidate_pairs(
@@ -58,10 +66,11 @@ def candidate_pairs(
 
     codes = np.concatenate([t.codes for t in tables]) if tables else np.zeros(0, np.uint64)
     owner = np.concatenate([t.clause for t in tables]) if tables else np.zeros(0, np.int64)
+    position = np.concatenate([t.position for t in tables]) if tables else np.zeros(0, np.int64)
     keep = ~df.frequent(codes)
-    codes, owner = codes[keep], owner[keep]
+    codes, owner, position = codes[keep], owner[keep], position[keep]
     order = np.lexsort((owner, codes))
-    codes, owner = codes[order], owner[order]
+    codes, owner, position = codes[order], owner[order], position[order]
     if len(codes) == 0:
         return np.zeros((0, 2), dtype=np.int64)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
@@ -72,17 +81,25 @@ def candidate_pairs(
         if size < 2:
             continue
         group_starts = starts[sizes == size]
-        members = owner[group_starts[:, None] + np.arange(size)[None, :]]  # groups × size
+        rows = group_starts[:, None] + np.arange(size)[None, :]
+        members, where = owner[rows], position[rows]  # groups × size
         for j in range(min(EARLIEST, size - 1)):
             a = np.repeat(members[:, j], size - j - 1)
             b = members[:, j + 1 :].ravel()
+            diag = where[:, j + 1 :].ravel() - np.repeat(where[:, j], size - j - 1)
             da, db = clause_doc[a], clause_doc[b]
             ok = da != db
             if allowed is not None:
                 ok &= allowed[da, db] | allowed[db, da]
-            pair_keys.append(a[ok] * n_clauses + b[ok])
+            pair_keys.append((a[ok] * n_clauses + b[ok], diag[ok]))
     if not pair_keys:
         return np.zeros((0, 2), dtype=np.int64)
-    keys, counts = np.unique(np.concatenate(pair_keys), return_counts=True)
-    keys = keys[counts >= MIN_SHARED]
+    keys = np.concatenate([k for k, _ in pair_keys])
+    diag = np.concatenate([d for _, d in pair_keys]) + (1 << 20)
+    good = []
+    for shift in (0, BAND // 2):  # two staggered bandings: a passage near a band edge counts
+        banded = keys * (1 << 22) + (diag + shift) // BAND
+        uniq, counts = np.unique(banded, return_counts=True)
+        good.append(np.unique(uniq[counts >= MIN_SHARED] >> 22))
+    keys = np.union1d(*good)
     return np.stack([keys // n_clauses, keys % n_clauses], axis=1)
