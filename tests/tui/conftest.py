@@ -61,6 +61,28 @@ def revised_corpus(corpus_copy: PolicyRepo) -> PolicyRepo:
     return corpus_copy
 
 
+@pytest.fixture
+def gf_history(tmp_path: Path, git_env: None) -> PolicyRepo:
+    """A repository holding only gf-2025-11 in two commits (the second rewords 2.1.1 and
+    2.2.3, 加快 → 加速), so commit ids depend on that document alone, not on the rest of the
+    corpus or its lineage: what the history snapshots show stays put."""
+    import shutil
+
+    root = tmp_path / "gf-history"
+    shutil.copytree(PROJECT / "policies" / "gf-2025-11", root / "policies" / "gf-2025-11")
+    (root / "lineage").mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "gf-2025-11")
+    zh = root / "policies" / "gf-2025-11" / "zh.yaml"
+    text = zh.read_text(encoding="utf-8")
+    for old in ("加快探索人工智能驱动的新型科研范式", "加快农业数智化转型升级"):
+        text = text.replace(old, old.replace("加快", "加速"), 1)
+    zh.write_text(text, encoding="utf-8")
+    git(root, "commit", "-q", "-am", "gf-2025-11: 加快 → 加速 in 2.1.1 and 2.2.3")
+    return PolicyRepo(root)
+
+
 def text_of(widget: object) -> str:
     """The plain text a Static (or anything with ``content``) shows, wrapped at 200."""
     import io

@@ -102,12 +102,12 @@ class TestLineage:
 
 class TestHistory:
     @SIZES
-    def test_history_of_a_clause(self, snap_compare, app_on, revised_corpus, size) -> None:
-        """History of gf-2025-11#2.1.1 (h from the document) in a copy with a second commit:
-        two rows (reworded, imported), dated 2026-01-02 03:04 with their commit messages,
-        and the hint on marking and comparing."""
+    def test_history_of_a_clause(self, snap_compare, app_on, gf_history, size) -> None:
+        """History of gf-2025-11#2.1.1 (h from the document) in a repository of that
+        document alone with a second commit: two rows (reworded, imported), dated 2026-01-02
+        03:04 with their commit messages, and the hint on marking and comparing."""
         assert snap_compare(
-            app_on(revised_corpus, "gf-2025-11#2.1.1"), terminal_size=size, run_before=keys("h")
+            app_on(gf_history, "gf-2025-11#2.1.1"), terminal_size=size, run_before=keys("h")
         )
 
 
