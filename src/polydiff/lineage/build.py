@@ -17,17 +17,18 @@ The work is a pipeline of pure steps over batches, so it can move to a distribut
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from polydiff.lineage import files
 from polydiff.lineage.headings import heading_links
-from polydiff.lineage.index import ShingleTable, candidate_pairs, shingle_table
+from polydiff.lineage.index import MIN_SHARED, ShingleTable, candidate_pairs, shingle_table
 from polydiff.lineage.model import LineageFile, LineageLink, LinkKind, Span
-from polydiff.lineage.passages import match_passages
+from polydiff.lineage.passages import PARAPHRASE_MIN, QUOTE_MIN, match_passages
 from polydiff.lineage.shingles import DocFrequency, shingle_sequence
 from polydiff.model import LANGUAGES, ClauseTree, RelationType
 from polydiff.store.repo import PolicyRepo
@@ -244,21 +245,103 @@ def informative_counter(df: DocFrequency, lang: str, words: dict[str, int]) -> C
 
 
 def verify_pairs(
-    pairs: Iterable[tuple[int, int]],
+    pairs: Any,
     rows: Sequence[ClauseRow],
+    sequences: Sequence[Any],
     lang: str,
     informative: Callable[[str], int],
+    frequent: Callable[[Any], Any],
+    stats: dict[str, int] | None = None,
 ) -> list[tuple[int, int, LineageLink]]:
-    """(from doc index, to doc index, link) for every candidate that is a quote or paraphrase."""
+    """(from doc index, to doc index, link) for the candidates (an (n, 2) array of clause
+    indices, earlier first) that are a quote or paraphrase. ``sequences`` holds each clause's
+    shingle sequence (as :func:`shingle_batch` returns it).
+
+    Candidates are taken later clause by later clause (each group is independent: a batch
+    is any set of whole groups), the earlier clause sharing the longest run of informative
+    shingles first, the earlier document on a tie (as :func:`one_source_per_passage` hands
+    out passages). A candidate is compared only
+    while it can still supply a passage of its own: when fewer than ``MIN_SHARED`` of the
+    informative shingles it shares with the later clause are not also shared by a source
+    already found, it is
+    skipped, since :func:`one_source_per_passage` would give those passages to the source
+    found (longer or earlier) anyway; and when what it shares is too little for
+    :func:`match_passages` to accept (see :func:`_may_match`). A passage copied by many
+    documents is thus compared once per copy, not once per earlier copy. ``stats``, when
+    given, counts the candidates ``compared`` and ``skipped``."""
+    import numpy as np
+
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    if not len(pairs):
+        return []
+    pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]
+    bounds = np.flatnonzero(np.r_[True, pairs[1:, 1] != pairs[:-1, 1], True]).tolist()
+
+    @lru_cache(maxsize=20_000)
+    def codes_of(k: int) -> frozenset[int]:
+        return frozenset(sequences[k].tolist())
+
     out = []
-    for i, j in pairs:
-        a, b = rows[i], rows[j]
-        found = match_passages(a.content, b.content, lang, informative)
-        if found is not None:
+    compared = skipped = 0
+    for start, end in itertools.pairwise(bounds):
+        j = int(pairs[start, 1])
+        later = rows[j]
+        seq = sequences[j]
+        positions = np.flatnonzero(~frequent(seq)) if len(seq) else np.zeros(0, np.int64)
+        informative_at = list(zip(positions.tolist(), seq[positions].tolist(), strict=True))
+        shared = []
+        for i in pairs[start:end, 0].tolist():
+            codes = codes_of(i)
+            where = [k for k, code in informative_at if code in codes]
+            shared.append((-_longest_run(where), i, where))
+        shared.sort(key=lambda s: s[:2])
+        claimed: set[int] = set()
+        for longest, i, where in shared:
+            own = sum(1 for k in where if k not in claimed)
+            if own < MIN_SHARED or not _may_match(where, -longest, lang):
+                skipped += 1
+                continue
+            compared += 1
+            earlier = rows[i]
+            found = match_passages(earlier.content, later.content, lang, informative)
+            if found is None:
+                continue
             out.append(
-                (a.doc, b.doc, LineageLink(a.path, b.path, found.kind, found.score, found.spans))
+                (
+                    earlier.doc,
+                    later.doc,
+                    LineageLink(earlier.path, later.path, found.kind, found.score, found.spans),
+                )
             )
+            claimed.update(where)
+    if stats is not None:
+        stats["compared"] = stats.get("compared", 0) + compared
+        stats["skipped"] = stats.get("skipped", 0) + skipped
     return out
+
+
+def _longest_run(where: Sequence[int]) -> int:
+    """The longest run of consecutive positions in ``where`` (ascending)."""
+    longest = run = 1 if where else 0
+    for prev, k in itertools.pairwise(where):
+        run = run + 1 if k == prev + 1 else 1
+        longest = max(longest, run)
+    return longest
+
+
+def _may_match(where: Sequence[int], longest: int, lang: str) -> bool:
+    """Whether the shingle positions a later clause shares with an earlier one (informative
+    ones, ascending; ``longest`` consecutive at most) could add up to a quotation or a
+    paraphrase. Every informative unit of a common passage lies under a shared informative
+    shingle, and a passage is a run of consecutive shingles, so a run of ``r`` shingles
+    holds at most ``r + n - 1`` informative units: with no run long enough for a quotation
+    and too few units in all for a paraphrase, :func:`match_passages` cannot accept the
+    pair."""
+    n = SHINGLE_UNITS[lang]
+    if longest + n - 1 >= QUOTE_MIN[lang]:
+        return True
+    gaps = sum(1 for prev, k in itertools.pairwise(where) if k != prev + 1)
+    return len(where) + (gaps + 1) * (n - 1) >= PARAPHRASE_MIN[lang]
 
 
 # --- 5. merge ---------------------------------------------------------------------------------
@@ -403,17 +486,15 @@ def compute_links(
         return computed
     rows = clause_rows(docs)
     words: dict[str, int] = {}
-    table, codes = shingle_batch(rows, 0, lang, words)
-    df = doc_frequency(rows, codes, lang, words, [d.tree.title for d in docs])
+    table, shingled = shingle_batch(rows, 0, lang, words)
+    df = doc_frequency(rows, shingled, lang, words, [d.tree.title for d in docs])
     allowed = np.zeros((len(docs), len(docs)), dtype=bool)
     for p in passage_plans:
         allowed[index[p.from_doc], index[p.to_doc]] = True
     pairs = candidate_pairs([table], np.array([r.doc for r in rows], dtype=np.int64), df, allowed)
-    found = one_source_per_passage(
-        verify_pairs(
-            ((int(i), int(j)) for i, j in pairs), rows, lang, informative_counter(df, lang, words)
-        )
-    )
+    counter = informative_counter(df, lang, words)
+    sequences = [h for h, _ in shingled]
+    found = one_source_per_passage(verify_pairs(pairs, rows, sequences, lang, counter, df.frequent))
     grouped: dict[tuple[str, str], list[LineageLink]] = defaultdict(list)
     for da, db, link in found:
         grouped[(docs[da].id, docs[db].id)].append(link)

@@ -21,10 +21,12 @@ from typing import Any
 from polydiff.lineage.shingles import DocFrequency
 
 MIN_SHARED = 3
-"""Informative shingles two clauses must share, close together (on nearby diagonals: the
-same offset between the clauses, within ``BAND`` units), to be compared. Reuse shares a
+"""Informative shingles two clauses must share, close together (on nearby diagonals: offsets
+between the clauses that differ by less than ``BAND`` units), to be compared. Reuse shares a
 passage; chance shares scattered words."""
 BAND = 16
+MAX_CLAUSES = 1 << 21
+"""Clauses one index can hold (a pair and a diagonal are packed into one int64)."""
 EARLIEST = 4
 """Members of a shingle group (the earliest occurrences) each member is paired with."""
 
@@ -77,6 +79,8 @@ def candidate_pairs(
     sizes = np.diff(np.r_[starts, len(codes)])
     pair_keys = []
     n_clauses = int(clause_doc.shape[0])
+    if n_clauses >= MAX_CLAUSES:
+        raise ValueError(f"the index takes at most {MAX_CLAUSES:,} clauses, not {n_clauses:,}")
     for size in np.unique(sizes):
         if size < 2:
             continue
@@ -96,10 +100,13 @@ def candidate_pairs(
         return np.zeros((0, 2), dtype=np.int64)
     keys = np.concatenate([k for k, _ in pair_keys])
     diag = np.concatenate([d for _, d in pair_keys]) + (1 << 20)
-    good = []
-    for shift in (0, BAND // 2):  # two staggered bandings: a passage near a band edge counts
-        banded = keys * (1 << 22) + (diag + shift) // BAND
-        uniq, counts = np.unique(banded, return_counts=True)
-        good.append(np.unique(uniq[counts >= MIN_SHARED] >> 22))
-    keys = np.union1d(*good)
+    del pair_keys
+    # one sort by (pair, diagonal); a pair is a candidate when MIN_SHARED of its shared
+    # shingles lie within a window of BAND diagonals
+    shared = np.sort(keys * (1 << 21) + diag)
+    del keys, diag
+    pair = shared >> 21
+    span = MIN_SHARED - 1
+    close = (pair[span:] == pair[:-span]) & ((shared[span:] - shared[:-span]) < BAND)
+    keys = np.unique(pair[span:][close])
     return np.stack([keys // n_clauses, keys % n_clauses], axis=1)
