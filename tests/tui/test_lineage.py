@@ -7,11 +7,12 @@ from __future__ import annotations
 import shutil
 
 import yaml
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from polydiff.cli import main
 from polydiff.store.repo import PolicyRepo
 from polydiff.tui.lineage_panel import SPAN, LineageScreen, hop_view
+from polydiff.tui.review import NoteScreen
 from polydiff.tui.screens.document import DocumentScreen
 from tests.tui.conftest import press, settle, text_of
 
@@ -112,3 +113,33 @@ async def test_a_clause_without_lineage(app_on) -> None:
         assert "no lineage links for this clause" in text_of(screen.query_one("#hop", Static))
         await press(pilot, "c")
         assert any("no link selected" in n.message for n in app._notifications)
+
+
+async def test_review_with_a_note_as_the_cli_note_option(app_on, corpus_copy, tmp_path) -> None:
+    """C asks for a note (prefilled with the link's note), then confirms with it, and the
+    lineage file is byte for byte what ``lineage confirm --note`` writes; escape in the
+    prompt changes nothing."""
+    cli_copy = tmp_path / "cli"
+    shutil.copytree(corpus_copy.root, cli_copy)
+    app = app_on(corpus_copy, "gf-2025-11#2.2.3")
+    before = (corpus_copy.root / UP).read_bytes()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await press(pilot, "t")
+        lineage = app.screen
+        await pilot.press("C")  # the review waits for the prompt: no settling here
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await press(pilot, "escape")
+        assert app.screen is lineage
+        assert (corpus_copy.root / UP).read_bytes() == before  # cancelled: nothing written
+        await pilot.press("C")
+        await pilot.pause()
+        app.screen.query_one("#note", Input).value = "农业 heading"
+        await press(pilot, "enter")
+        assert app.screen is lineage
+        assert status_of(corpus_copy, UP, "2.3", "2.2.3") == "confirmed"
+        assert "note: 农业 heading" in text_of(app.screen.query_one("#hop", Static))
+    args = ["lineage", "confirm", "gf-2015-40#2.3", "gf-2025-11#2.2.3", "--note", "农业 heading"]
+    assert main(["--repo", str(cli_copy), *args]) == 0
+    assert (corpus_copy.root / UP).read_bytes() == (cli_copy / UP).read_bytes()

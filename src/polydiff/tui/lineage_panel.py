@@ -19,7 +19,7 @@ from polydiff.lineage.model import Status
 from polydiff.lineage.trace import Trace, TracedHop, trace
 from polydiff.report.lineage_view import STATUS_STYLE, trace_markdown
 from polydiff.tui.export import markdown_to_html
-from polydiff.tui.review import review_link
+from polydiff.tui.review import NoteScreen, review_link
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.diffview import ops_text
@@ -84,6 +84,8 @@ class LineageScreen(PolydiffScreen):
         *PolydiffScreen.BINDINGS,
         Binding("c", "confirm", "Confirm"),
         Binding("x", "reject", "Reject"),
+        Binding("C", "confirm_note", "Confirm with a note", show=False),
+        Binding("X", "reject_note", "Reject with a note", show=False),
         Binding("enter", "follow", "Follow hop"),
     ]
 
@@ -201,15 +203,29 @@ class LineageScreen(PolydiffScreen):
     def action_reject(self) -> None:
         self.review(Status.REJECTED)
 
+    def action_confirm_note(self) -> None:
+        self.review(Status.CONFIRMED, ask_note=True)
+
+    def action_reject_note(self) -> None:
+        self.review(Status.REJECTED, ask_note=True)
+
     @work(exclusive=True, group="review")
-    async def review(self, status: Status) -> None:
+    async def review(self, status: Status, ask_note: bool = False) -> None:
         th = self.selected()
         if th is None:
             self.notify("no link selected", severity="warning")
             return
         src, dst = th.hop.from_ref, th.hop.to_ref
+        note = None
+        if ask_note:
+            verb = "Confirm" if status is Status.CONFIRMED else "Reject"
+            prompt = NoteScreen(f"[b]{verb}[/b] {src} → {dst}", th.hop.link.note)
+            note = await self.app.push_screen_wait(prompt)
+            if note is None:
+                return
         try:
-            written = await asyncio.to_thread(review_link, self.data.repo, src, dst, status)
+            # note None keeps the link's note; the prompt (prefilled with it) may clear it
+            written = await asyncio.to_thread(review_link, self.data.repo, src, dst, status, note)
         except PolydiffError as exc:
             self.notify(str(exc), severity="error")
             return
