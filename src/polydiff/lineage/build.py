@@ -288,11 +288,13 @@ def verify_pairs(
         later = rows[j]
         seq = sequences[j]
         positions = np.flatnonzero(~frequent(seq)) if len(seq) else np.zeros(0, np.int64)
-        informative_at = list(zip(positions.tolist(), seq[positions].tolist(), strict=True))
+        where_code: dict[int, list[int]] = defaultdict(list)
+        for k, code in zip(positions.tolist(), seq[positions].tolist(), strict=True):
+            where_code[code].append(k)
         shared = []
         for i in pairs[start:end, 0].tolist():
-            codes = codes_of(i)
-            where = [k for k, code in informative_at if code in codes]
+            common = where_code.keys() & codes_of(i)
+            where = sorted(k for code in common for k in where_code[code])
             shared.append((-_longest_run(where), i, where))
         shared.sort(key=lambda s: s[:2])
         claimed: set[int] = set()
@@ -334,14 +336,14 @@ def _may_match(where: Sequence[int], longest: int, lang: str) -> bool:
     ones, ascending; ``longest`` consecutive at most) could add up to a quotation or a
     paraphrase. Every informative unit of a common passage lies under a shared informative
     shingle, and a passage is a run of consecutive shingles, so a run of ``r`` shingles
-    holds at most ``r + n - 1`` informative units: with no run long enough for a quotation
-    and too few units in all for a paraphrase, :func:`match_passages` cannot accept the
-    pair."""
+    holds at most ``r + n - 1`` informative units and all of them at most the units the
+    shingles cover: with no run long enough for a quotation and too few units in all for a
+    paraphrase, :func:`match_passages` cannot accept the pair."""
     n = SHINGLE_UNITS[lang]
     if longest + n - 1 >= QUOTE_MIN[lang]:
         return True
-    gaps = sum(1 for prev, k in itertools.pairwise(where) if k != prev + 1)
-    return len(where) + (gaps + 1) * (n - 1) >= PARAPHRASE_MIN[lang]
+    covered = n * bool(where) + sum(min(k - prev, n) for prev, k in itertools.pairwise(where))
+    return covered >= PARAPHRASE_MIN[lang]
 
 
 # --- 5. merge ---------------------------------------------------------------------------------

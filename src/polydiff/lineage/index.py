@@ -14,6 +14,7 @@ shingle.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -81,10 +82,16 @@ def candidate_pairs(
     n_clauses = int(clause_doc.shape[0])
     if n_clauses >= MAX_CLAUSES:
         raise ValueError(f"the index takes at most {MAX_CLAUSES:,} clauses, not {n_clauses:,}")
-    for size in np.unique(sizes):
-        if size < 2:
-            continue
-        group_starts = starts[sizes == size]
+    shared = sizes >= 2
+    starts, sizes = starts[shared], sizes[shared]
+    if not len(sizes):
+        return np.zeros((0, 2), dtype=np.int64)
+    by_size = np.argsort(sizes, kind="stable")
+    starts, sizes = starts[by_size], sizes[by_size]
+    edges = np.flatnonzero(np.r_[True, sizes[1:] != sizes[:-1], True]).tolist()
+    for lo, hi in itertools.pairwise(edges):  # groups of one size at a time
+        size = int(sizes[lo])
+        group_starts = starts[lo:hi]
         rows = group_starts[:, None] + np.arange(size)[None, :]
         members, where = owner[rows], position[rows]  # groups × size
         for j in range(min(EARLIEST, size - 1)):
