@@ -258,17 +258,14 @@ def verify_pairs(
     shingle sequence (as :func:`shingle_batch` returns it).
 
     Candidates are taken later clause by later clause (each group is independent: a batch
-    is any set of whole groups), the earlier clause sharing the longest run of informative
-    shingles first, the earlier document on a tie (as :func:`one_source_per_passage` hands
-    out passages). A candidate is compared only
-    while it can still supply a passage of its own: when fewer than ``MIN_SHARED`` of the
+    is any set of whole groups), earliest clause first. A candidate is compared only while
+    it can still supply a passage of its own: when fewer than ``MIN_SHARED`` of the
     informative shingles it shares with the later clause are not also shared by a source
-    already found, it is
-    skipped, since :func:`one_source_per_passage` would give those passages to the source
-    found (longer or earlier) anyway; and when what it shares is too little for
+    already found, it is skipped (:func:`one_source_per_passage` would give those passages
+    to the earlier source, whose passages are as long); so is one sharing too little for
     :func:`match_passages` to accept (see :func:`_may_match`). A passage copied by many
-    documents is thus compared once per copy, not once per earlier copy. ``stats``, when
-    given, counts the candidates ``compared`` and ``skipped``."""
+    documents is thus compared about once per copy, not once per earlier copy. ``stats``,
+    when given, counts the candidates ``compared`` and ``skipped``."""
     import numpy as np
 
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
@@ -291,16 +288,14 @@ def verify_pairs(
         where_code: dict[int, list[int]] = defaultdict(list)
         for k, code in zip(positions.tolist(), seq[positions].tolist(), strict=True):
             where_code[code].append(k)
-        shared = []
-        for i in pairs[start:end, 0].tolist():
-            common = where_code.keys() & codes_of(i)
-            where = sorted(k for code in common for k in where_code[code])
-            shared.append((-_longest_run(where), i, where))
-        shared.sort(key=lambda s: s[:2])
         claimed: set[int] = set()
-        for longest, i, where in shared:
-            own = sum(1 for k in where if k not in claimed)
-            if own < MIN_SHARED or not _may_match(where, -longest, lang):
+        for i in pairs[start:end, 0].tolist():  # earlier clauses first
+            common = where_code.keys() & codes_of(i)
+            if len(common - claimed) < MIN_SHARED:
+                skipped += 1
+                continue
+            where = sorted(k for code in common for k in where_code[code])
+            if not _may_match(where, lang):
                 skipped += 1
                 continue
             compared += 1
@@ -315,35 +310,29 @@ def verify_pairs(
                     LineageLink(earlier.path, later.path, found.kind, found.score, found.spans),
                 )
             )
-            claimed.update(where)
+            claimed |= common
     if stats is not None:
         stats["compared"] = stats.get("compared", 0) + compared
         stats["skipped"] = stats.get("skipped", 0) + skipped
     return out
 
 
-def _longest_run(where: Sequence[int]) -> int:
-    """The longest run of consecutive positions in ``where`` (ascending)."""
-    longest = run = 1 if where else 0
+def _may_match(where: Sequence[int], lang: str) -> bool:
+    """Whether the shingle positions a later clause shares with an earlier one (informative
+    ones, ascending) could add up to a quotation or a paraphrase. Every informative unit of
+    a common passage lies under a shared informative shingle, and a passage is a run of
+    consecutive shingles, so a run of ``r`` shingles holds at most ``r + n - 1`` informative
+    units and all of them at most the units the shingles cover: with no run long enough for
+    a quotation and too few units in all for a paraphrase, :func:`match_passages` cannot
+    accept the pair."""
+    n = SHINGLE_UNITS[lang]
+    longest = run = 1
+    covered = n if where else 0
     for prev, k in itertools.pairwise(where):
         run = run + 1 if k == prev + 1 else 1
         longest = max(longest, run)
-    return longest
-
-
-def _may_match(where: Sequence[int], longest: int, lang: str) -> bool:
-    """Whether the shingle positions a later clause shares with an earlier one (informative
-    ones, ascending; ``longest`` consecutive at most) could add up to a quotation or a
-    paraphrase. Every informative unit of a common passage lies under a shared informative
-    shingle, and a passage is a run of consecutive shingles, so a run of ``r`` shingles
-    holds at most ``r + n - 1`` informative units and all of them at most the units the
-    shingles cover: with no run long enough for a quotation and too few units in all for a
-    paraphrase, :func:`match_passages` cannot accept the pair."""
-    n = SHINGLE_UNITS[lang]
-    if longest + n - 1 >= QUOTE_MIN[lang]:
-        return True
-    covered = n * bool(where) + sum(min(k - prev, n) for prev, k in itertools.pairwise(where))
-    return covered >= PARAPHRASE_MIN[lang]
+        covered += min(k - prev, n)
+    return longest + n - 1 >= QUOTE_MIN[lang] or covered >= PARAPHRASE_MIN[lang]
 
 
 # --- 5. merge ---------------------------------------------------------------------------------
