@@ -15,11 +15,11 @@ from typing import ClassVar, Protocol, runtime_checkable
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from polydiff.model import ClauseTree
+from polydiff.tui.widgets.dialog import Dialog
 
 FORMATS = {"md": "Markdown", "html": "HTML"}
 
@@ -102,15 +102,10 @@ def format_of(path: Path) -> str:
     return "html" if path.suffix.lower() in (".html", ".htm") else "md"
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Dialog[Path | None]):
     """Choose Markdown or HTML and where to write; dismisses with the path written."""
 
     DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 70; max-width: 95%; height: auto; border: thick $accent; padding: 0 1;
-        background: $surface;
-    }
     ExportScreen OptionList { height: auto; margin: 1 0 0 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -9,12 +9,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from polydiff.lineage.model import Status
 from polydiff.lineage.review import set_review
 from polydiff.store.repo import PolicyRepo
+from polydiff.tui.widgets.dialog import Dialog
 
 
 def review_link(
@@ -25,16 +25,9 @@ def review_link(
     return set_review(repo, source, target, status, note)[1]
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(Dialog[str | None]):
     """Ask for the note kept with a review (enter: the note, escape: cancel the review)."""
 
-    DEFAULT_CSS = """
-    NoteScreen { align: center middle; }
-    NoteScreen > Vertical {
-        width: 70; max-width: 95%; height: auto; border: thick $accent; padding: 0 1;
-        background: $surface;
-    }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, note: str = "") -> None:
