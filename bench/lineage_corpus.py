@@ -277,24 +277,12 @@ class CorpusGenerator:
             truth.append(
                 Reuse(k, path, donor, dpath, "diffusion", round(rate, 3), len(dclause.content))
             )
-            return Clause(
-                path,
-                ClauseKind.SECTION,
-                label,
-                _vary(dclause.heading, rng, chars, rate),
-                _vary(dclause.text, rng, chars, rate),
-            )
+            return _varied_copy(dclause, path, label, rng, chars, rate)
         src: Clause = self.m.sources[arg]  # type: ignore[index]
         if mode == "clause":
             rate = self.reword_rate()
             truth.append(Reuse(k, path, 0, src.path, "clause", round(rate, 3), len(src.content)))
-            return Clause(
-                path,
-                ClauseKind.SECTION,
-                label,
-                _vary(src.heading, rng, chars, rate),
-                _vary(src.text, rng, chars, rate),
-            )
+            return _varied_copy(src, path, label, rng, chars, rate)
         if mode == "sentence":
             sentences = [s for s in _SENT.findall(src.text) if len(s) >= 15] or [src.text]
             sent = rng.choice(sentences)
@@ -320,6 +308,19 @@ class CorpusGenerator:
         yield DocText(SOURCE_DOC, m.meta.date, m.source, False, "", ()), []
         for k in range(1, n):
             yield self.document(k)
+
+
+def _varied_copy(
+    source: Clause, path: str, label: str, rng: random.Random, chars: list[str], rate: float
+) -> Clause:
+    """``source``'s heading and text at ``path``, ``rate`` of their characters replaced."""
+    return Clause(
+        path,
+        ClauseKind.SECTION,
+        label,
+        _vary(source.heading, rng, chars, rate),
+        _vary(source.text, rng, chars, rate),
+    )
 
 
 def make_corpus(

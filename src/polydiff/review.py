@@ -256,7 +256,6 @@ def _proposals(repo: PolicyRepo, src_head: FileSource, result: ReviewResult) -> 
     try:
         docs = document_texts(repo, None, src_head)
         lang = lineage_language(docs)
-        docs = document_texts(repo, lang, src_head)
     except PolydiffError as exc:
         result.findings.append(f"lineage: cannot read the documents at head: {exc}")
         return

@@ -18,8 +18,8 @@ The work is a pipeline of pure steps over batches, so it can move to a distribut
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -29,13 +29,12 @@ from polydiff.lineage.headings import heading_links
 from polydiff.lineage.index import MIN_SHARED, ShingleTable, candidate_pairs, shingle_table
 from polydiff.lineage.model import LineageFile, LineageLink, LinkKind, Span
 from polydiff.lineage.passages import PARAPHRASE_MIN, QUOTE_MIN, match_passages
-from polydiff.lineage.shingles import DocFrequency, shingle_sequence
+from polydiff.lineage.shingles import SHINGLE_N, DocFrequency, shingle_sequence
 from polydiff.model import LANGUAGES, ClauseTree, RelationType
 from polydiff.store.repo import PolicyRepo
 from polydiff.store.sources import FileSource
 
 SUCCESSION = {RelationType.SUCCEEDS, RelationType.AMENDS}
-SHINGLE_UNITS = {"zh": 4, "en": 3}
 _ALIGN_KIND = {
     "unchanged": LinkKind.CARRIED,
     "reworded": LinkKind.REWORDED,
@@ -73,11 +72,16 @@ class PairPlan:
 def document_texts(
     repo: PolicyRepo, lang: str | None = None, source: FileSource | None = None
 ) -> list[DocText]:
-    """Every document in its lineage language, oldest first (working tree or ``source``)."""
+    """Every document in ``lang`` (default: the lineage language, the one most documents
+    list first), or in its first language when it lacks that one; oldest first (working
+    tree or ``source``)."""
     src = source or repo.worktree
+    metas = [repo.load_meta(doc_id, src) for doc_id in repo.doc_ids(src)]
+    if lang is None:
+        lang = _most_common(next(iter(m.languages), "") for m in metas)
     out = []
-    for doc_id in repo.doc_ids(src):
-        meta = repo.load_meta(doc_id, src)
+    for meta in metas:
+        doc_id = meta.id
         use = lang if lang in meta.languages else next(iter(meta.languages), None)
         if use is None:
             continue
@@ -96,8 +100,12 @@ def document_texts(
 
 
 def lineage_language(docs: Sequence[DocText]) -> str:
-    """The language most documents share (zh first)."""
-    counts = {lang: sum(d.tree.lang == lang for d in docs) for lang in LANGUAGES}
+    """The language most documents are read in (zh first on a tie)."""
+    return _most_common(d.tree.lang for d in docs)
+
+
+def _most_common(langs: Iterable[str]) -> str:
+    counts = Counter(langs)
     return max(LANGUAGES, key=lambda lg: (counts[lg], -LANGUAGES.index(lg)))
 
 
@@ -229,7 +237,7 @@ def informative_counter(df: DocFrequency, lang: str, words: dict[str, int]) -> C
     covered by a shingle of a stock phrase or found in most documents."""
     import numpy as np
 
-    n = SHINGLE_UNITS[lang]
+    n = SHINGLE_N[lang]
 
     @lru_cache(maxsize=200_000)
     def count(text: str) -> int:
@@ -325,7 +333,7 @@ def _may_match(where: Sequence[int], lang: str) -> bool:
     units and all of them at most the units the shingles cover: with no run long enough for
     a quotation and too few units in all for a paraphrase, :func:`match_passages` cannot
     accept the pair."""
-    n = SHINGLE_UNITS[lang]
+    n = SHINGLE_N[lang]
     longest = run = 1
     covered = n if where else 0
     for prev, k in itertools.pairwise(where):
@@ -402,7 +410,6 @@ def build(
     """Recompute what is stale (or everything with ``force``), merge, write all or nothing."""
     docs = document_texts(repo)
     lang = lineage_language(docs)
-    docs = document_texts(repo, lang)
     manifest = files.load_manifest(repo)
     current = {d.id: d.blob for d in docs}
     stale = {d for d in current if force or manifest.get(d) != current[d]}

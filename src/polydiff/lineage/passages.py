@@ -2,7 +2,7 @@
 an earlier one, with their offsets in both clauses.
 
 Passages are found by seed and extend, as in text-reuse tools (passim, TextPAIR): every
-run of ``SEED`` units the two clauses share (4 Chinese characters, 3 English words;
+run of ``SHINGLE_N`` units the two clauses share (4 Chinese characters, 3 English words;
 punctuation and width ignored) is a seed, and consecutive seeds on the same diagonal grow
 into a maximal common passage, in any order (a later text may quote the second half of a
 clause before the first). A passage's evidence is the number of its *informative* units:
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from polydiff.lineage.model import LinkKind, Span
+from polydiff.lineage.shingles import SHINGLE_N
 from polydiff.normalize import normalize_with_map
 
 QUOTE_MIN = {"zh": 8, "en": 7}
@@ -30,7 +31,6 @@ PARAPHRASE_MIN = {"zh": 12, "en": 9}
 """Informative units in a cluster of passages for a paraphrase."""
 CLUSTER = {"zh": 40, "en": 25}
 """Units within which passages form one cluster, on both sides."""
-SEED = {"zh": 4, "en": 3}
 _WORD_RE = re.compile(r"\w+")
 
 Counter = Callable[[str], int]
@@ -120,7 +120,7 @@ def match_passages(
     """The quotation or paraphrase of ``from_text`` in ``to_text``, or None."""
     a, b = _units(from_text, lang), _units(to_text, lang)
     found = []
-    for i, j, length in common_passages(a, b, SEED[lang]):
+    for i, j, length in common_passages(a, b, SHINGLE_N[lang]):
         evidence = informative(a.norm[a.starts[i] : a.ends[i + length - 1]])
         if evidence:
             found.append((i, j, length, evidence))

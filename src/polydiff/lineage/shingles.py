@@ -12,8 +12,10 @@ from typing import Any
 from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
 from polydiff.normalize import normalize
 
-ZH_N = 4
-EN_N = 3
+SHINGLE_N = {"zh": 4, "en": 3}
+"""Units in a shingle: Chinese characters or English words. Also the seed length of
+:func:`polydiff.lineage.passages.common_passages`, so a common passage is a run of shared
+shingles."""
 _WORD_RE = re.compile(r"\w+")
 _P = 1_000_003
 
@@ -35,13 +37,12 @@ def shingle_sequence(text: str, lang: str, words: dict[str, int]) -> tuple[Any, 
     if lang == "zh":
         chars = "".join(_WORD_RE.findall(norm))
         units = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-        n = ZH_N
     else:
         units = np.array(
             [words.setdefault(w.lower(), len(words)) for w in _WORD_RE.findall(norm)],
             dtype=np.uint64,
         )
-        n = EN_N
+    n = SHINGLE_N[lang]
     if len(units) < n:
         return np.zeros(0, dtype=np.uint64), units
     with np.errstate(over="ignore"):
@@ -85,7 +86,7 @@ class DocFrequency:
     ) -> None:
         import numpy as np
 
-        n = ZH_N if lang == "zh" else EN_N
+        n = SHINGLE_N[lang]
         self.n_clauses = len(sequences)
         self.n_docs = len(set(clause_doc))
         per_clause = [np.unique(h) for h, _ in sequences]
