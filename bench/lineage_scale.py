@@ -1,7 +1,7 @@
 """Scale of the lineage build pipeline in discovery mode (every document pair), on synthetic
 corpora with known reuse (``bench/lineage_corpus.py``).
 
-    python -m bench.lineage_scale [--docs 1000,10000] [--sample 200] [--verify-budget 600]
+    python -m bench.lineage_scale [--docs 1000,10000] [--sample 200] [--verify-budget 1800]
                                   [--profile] [--seed 0]
 
 Each corpus size runs in a fresh subprocess (so memory peaks are per size). Steps, as
@@ -284,7 +284,7 @@ def exact_check(p: Pipeline, docs: list[int], prefiltered: np.ndarray) -> dict[s
     }
 
 
-def truth_recall(p: Pipeline) -> dict[str, Any]:
+def truth_recall(p: Pipeline) -> tuple[dict[str, Any], dict[str, dict[str, int]]]:
     where = {(r.doc, r.path): k for k, r in enumerate(p.rows)}
     by_kind: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for t in p.corpus.truth:
@@ -306,13 +306,9 @@ def truth_recall(p: Pipeline) -> dict[str, Any]:
 
 
 def group_stats(p: Pipeline) -> dict[str, int]:
-    """Sizes of the informative-shingle groups. Keeps every informative shingle's clause
-    count on ``p`` for :func:`miss_reasons`."""
+    """Sizes of the informative-shingle groups (clauses per informative shingle)."""
     flat = np.concatenate(p.codes)
-    flat = flat[~p.df.frequent(flat)]
-    p.info_codes, p.info_counts = np.unique(flat, return_counts=True)
-    del flat
-    counts = p.info_counts
+    _, counts = np.unique(flat[~p.df.frequent(flat)], return_counts=True)
     return {
         "informative_shingles": len(counts),
         "largest_group": int(counts.max()) if len(counts) else 0,

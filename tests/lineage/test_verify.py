@@ -5,19 +5,20 @@ the same sources, and its cheap pre-check never rejects a pair the matcher accep
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from bench.lineage_corpus import make_corpus
 from bench.lineage_scale import Meter, Pipeline
 
 from polydiff.lineage.build import (
-    _may_match,
     informative_counter,
+    informative_positions,
+    may_match,
     one_source_per_passage,
+    shared_positions,
     verify_pairs,
 )
 from polydiff.lineage.model import LineageLink
-from polydiff.lineage.passages import match_passages
+from polydiff.lineage.passages import PassageMatch, match_passages
 
 LANG = "zh"
 
@@ -30,7 +31,10 @@ def pipeline() -> Pipeline:
     return p
 
 
-def _every_candidate(p: Pipeline) -> list[tuple[int, int, object]]:
+@pytest.fixture(scope="module")
+def accepted(pipeline: Pipeline) -> list[tuple[int, int, PassageMatch]]:
+    """Every candidate pair the matcher accepts, comparing them all."""
+    p = pipeline
     out = []
     for i, j in p.pairs.tolist():
         m = match_passages(p.rows[i].content, p.rows[j].content, LANG, p.informative)
@@ -43,7 +47,9 @@ def _key(item: tuple[int, int, LineageLink]) -> tuple[int, int, str, str]:
     return (item[0], item[1], item[2].from_path, item[2].to_path)
 
 
-def test_skipping_links_the_same_clauses_as_comparing_everything(pipeline: Pipeline) -> None:
+def test_skipping_links_the_same_clauses_as_comparing_everything(
+    pipeline: Pipeline, accepted: list[tuple[int, int, PassageMatch]]
+) -> None:
     p = pipeline
     stats: dict[str, int] = {}
     fast = one_source_per_passage(
@@ -56,7 +62,7 @@ def test_skipping_links_the_same_clauses_as_comparing_everything(pipeline: Pipel
                 p.rows[j].doc,
                 LineageLink(p.rows[i].path, p.rows[j].path, m.kind, m.score, m.spans),
             )
-            for i, j, m in _every_candidate(p)
+            for i, j, m in accepted
         ]
     )
     assert len(full) > 100, "the corpus has reuse to find"
@@ -68,23 +74,22 @@ def test_skipping_links_the_same_clauses_as_comparing_everything(pipeline: Pipel
     assert stats["compared"] < 0.5 * len(p.pairs), stats
 
 
-def test_precheck_never_rejects_an_accepted_pair(pipeline: Pipeline) -> None:
+def test_precheck_never_rejects_an_accepted_pair(
+    pipeline: Pipeline, accepted: list[tuple[int, int, PassageMatch]]
+) -> None:
     p = pipeline
-    accepted = _every_candidate(p)
     assert accepted
     for i, j, _ in accepted:
-        seq = p.sequences[j]
-        informative_at = np.flatnonzero(~p.df.frequent(seq)).tolist()
-        codes = set(p.sequences[i].tolist())
-        where = [k for k in informative_at if int(seq[k]) in codes]
+        where_code = informative_positions(p.sequences[j], p.df.frequent)
+        where = shared_positions(where_code, set(p.sequences[i].tolist()))
         assert len(where) >= 3
-        assert _may_match(where, LANG), (i, j)
+        assert may_match(where, LANG), (i, j)
 
 
 def test_precheck_rejects_a_lone_short_run() -> None:
-    assert not _may_match([5, 6, 7], "zh")  # 6 characters: no quotation, no paraphrase
-    assert _may_match([5, 6, 7, 8, 9], "zh")  # 8 characters: could be a quotation
-    assert _may_match([1, 2, 10, 11, 20, 21], "zh")  # 3 runs of 5 characters: paraphrase?
-    assert not _may_match([1, 20], "zh")
-    assert not _may_match([1, 3, 5, 7], "zh")  # 4 shingles overlapping: 10 characters
-    assert _may_match([1, 5, 9], "zh")  # 3 separate seeds of 4: 12 characters
+    assert not may_match([5, 6, 7], "zh")  # 6 characters: no quotation, no paraphrase
+    assert may_match([5, 6, 7, 8, 9], "zh")  # 8 characters: could be a quotation
+    assert may_match([1, 2, 10, 11, 20, 21], "zh")  # 3 runs of 5 characters: paraphrase?
+    assert not may_match([1, 20], "zh")
+    assert not may_match([1, 3, 5, 7], "zh")  # 4 shingles overlapping: 10 characters
+    assert may_match([1, 5, 9], "zh")  # 3 separate seeds of 4: 12 characters

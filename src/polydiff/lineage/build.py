@@ -271,7 +271,7 @@ def verify_pairs(
     informative shingles it shares with the later clause are not also shared by a source
     already found, it is skipped (:func:`one_source_per_passage` would give those passages
     to the earlier source, whose passages are as long); so is one sharing too little for
-    :func:`match_passages` to accept (see :func:`_may_match`). A passage copied by many
+    :func:`match_passages` to accept (see :func:`may_match`). A passage copied by many
     documents is thus compared about once per copy, not once per earlier copy. ``stats``,
     when given, counts the candidates ``compared`` and ``skipped``."""
     import numpy as np
@@ -291,19 +291,15 @@ def verify_pairs(
     for start, end in itertools.pairwise(bounds):
         j = int(pairs[start, 1])
         later = rows[j]
-        seq = sequences[j]
-        positions = np.flatnonzero(~frequent(seq)) if len(seq) else np.zeros(0, np.int64)
-        where_code: dict[int, list[int]] = defaultdict(list)
-        for k, code in zip(positions.tolist(), seq[positions].tolist(), strict=True):
-            where_code[code].append(k)
+        where_code = informative_positions(sequences[j], frequent)
         claimed: set[int] = set()
         for i in pairs[start:end, 0].tolist():  # earlier clauses first
             common = where_code.keys() & codes_of(i)
             if len(common - claimed) < MIN_SHARED:
                 skipped += 1
                 continue
-            where = sorted(k for code in common for k in where_code[code])
-            if not _may_match(where, lang):
+            where = shared_positions(where_code, common)
+            if not may_match(where, lang):
                 skipped += 1
                 continue
             compared += 1
@@ -325,7 +321,24 @@ def verify_pairs(
     return out
 
 
-def _may_match(where: Sequence[int], lang: str) -> bool:
+def informative_positions(sequence: Any, frequent: Callable[[Any], Any]) -> dict[int, list[int]]:
+    """Where each informative shingle of a clause's shingle ``sequence`` occurs."""
+    import numpy as np
+
+    positions = np.flatnonzero(~frequent(sequence)) if len(sequence) else np.zeros(0, np.int64)
+    out: dict[int, list[int]] = defaultdict(list)
+    for k, code in zip(positions.tolist(), sequence[positions].tolist(), strict=True):
+        out[code].append(k)
+    return out
+
+
+def shared_positions(where_code: dict[int, list[int]], codes: Iterable[int]) -> list[int]:
+    """The positions (ascending) of ``codes`` in a clause, given its
+    :func:`informative_positions`."""
+    return sorted(k for code in codes for k in where_code.get(code, ()))
+
+
+def may_match(where: Sequence[int], lang: str) -> bool:
     """Whether the shingle positions a later clause shares with an earlier one (informative
     ones, ascending) could add up to a quotation or a paraphrase. Every informative unit of
     a common passage lies under a shared informative shingle, and a passage is a run of

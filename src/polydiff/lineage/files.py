@@ -140,11 +140,24 @@ def load_all(repo: PolicyRepo, source: FileSource | None = None) -> list[Lineage
     out = []
     for name in src.list_dir(LINEAGE):
         if name.endswith(".yaml") and ".." in name:
-            rel = f"{LINEAGE}/{name}"
-            data = src.read(rel)
-            assert data is not None
-            out.append(from_data(yamlio.load(data, src.describe(rel)), src.describe(rel)))
+            found = _load(src, f"{LINEAGE}/{name}")
+            assert found is not None
+            out.append(found)
     return out
+
+
+def load(
+    repo: PolicyRepo, from_doc: str, to_doc: str, source: FileSource | None = None
+) -> LineageFile | None:
+    """The lineage file ``from_doc..to_doc``, or None when there is none."""
+    return _load(source or repo.worktree, file_path(from_doc, to_doc))
+
+
+def _load(src: FileSource, rel: str) -> LineageFile | None:
+    data = src.read(rel)
+    if data is None:
+        return None
+    return from_data(yamlio.load(data, src.describe(rel)), src.describe(rel))
 
 
 def load_manifest(repo: PolicyRepo, source: FileSource | None = None) -> dict[str, str]:

@@ -26,8 +26,11 @@ MIN_SHARED = 3
 between the clauses that differ by less than ``BAND`` units), to be compared. Reuse shares a
 passage; chance shares scattered words."""
 BAND = 16
-MAX_CLAUSES = 1 << 21
-"""Clauses one index can hold (a pair and a diagonal are packed into one int64)."""
+DIAG_BITS = 21
+"""Bits of a diagonal (offset between the clauses, shifted to be positive) in a packed
+(pair, diagonal) int64: clauses up to a million units."""
+MAX_CLAUSES = 1 << ((63 - DIAG_BITS) // 2)
+"""Clauses one index can hold: a pair (i × clauses + j) and a diagonal fill one int64."""
 EARLIEST = 4
 """Members of a shingle group (the earliest occurrences) each member is paired with."""
 
@@ -106,13 +109,13 @@ def candidate_pairs(
     if not pair_keys:
         return np.zeros((0, 2), dtype=np.int64)
     keys = np.concatenate([k for k, _ in pair_keys])
-    diag = np.concatenate([d for _, d in pair_keys]) + (1 << 20)
+    diag = np.concatenate([d for _, d in pair_keys]) + (1 << (DIAG_BITS - 1))
     del pair_keys
     # one sort by (pair, diagonal); a pair is a candidate when MIN_SHARED of its shared
     # shingles lie within a window of BAND diagonals
-    shared = np.sort(keys * (1 << 21) + diag)
+    shared = np.sort((keys << DIAG_BITS) + diag)
     del keys, diag
-    pair = shared >> 21
+    pair = shared >> DIAG_BITS
     span = MIN_SHARED - 1
     close = (pair[span:] == pair[:-span]) & ((shared[span:] - shared[:-span]) < BAND)
     keys = np.unique(pair[span:][close])

@@ -63,7 +63,12 @@ class _Units:
     ends: list[int]
 
 
-@lru_cache(maxsize=100_000)
+CACHED_CLAUSES = 20_000
+"""Clauses whose units and seeds are kept between comparisons (~35 KB each): the sources a
+batch compares again and again, not the whole corpus."""
+
+
+@lru_cache(maxsize=CACHED_CLAUSES)
 def _units(text: str, lang: str) -> _Units:
     norm, mapping = normalize_with_map(text)
     units, starts, ends = [], [], []
@@ -80,7 +85,7 @@ def _units(text: str, lang: str) -> _Units:
     return _Units(norm, mapping, units, starts, ends)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHED_CLAUSES)
 def _seeds(a: _Units, n: int) -> dict[tuple[str, ...], list[int]]:
     """Every run of ``n`` units of ``a`` and where it starts (cached: a source clause is
     compared with many later ones)."""

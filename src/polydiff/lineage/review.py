@@ -30,9 +30,8 @@ def set_review(
         raise UsageError(str(exc)) from None
     if not a.path or not b.path:
         raise UsageError("name both clauses, e.g. gf-2025-11#2.6.1 ndrc-2025-0826#2.4")
-    by_name = {f.name: f for f in files.load_all(repo)}
-    f = by_name.get(f"{a.doc}..{b.doc}")
-    if f is None and f"{b.doc}..{a.doc}" in by_name:
+    f = files.load(repo, a.doc, b.doc)
+    if f is None and files.load(repo, b.doc, a.doc) is not None:
         raise UsageError(f"lineage runs from {b.doc} to {a.doc}: give {b} first")
     for ref in (a, b):
         trees = repo.load(ref.doc).trees

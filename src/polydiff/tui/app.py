@@ -17,7 +17,7 @@ from textual.screen import Screen
 from polydiff.errors import UsageError
 from polydiff.model import ClauseRef
 from polydiff.store.repo import PolicyRepo
-from polydiff.tui.data import CorpusData
+from polydiff.tui.data import LANG_MODES, CorpusData, next_lang_mode
 from polydiff.tui.screens.corpus import CorpusScreen
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 # The other screens are imported when first opened: the corpus screen shows sooner.
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
-LANG_CYCLE = ("zh", "en", "both")
 
 
 class PolydiffApp(App[None]):
@@ -70,7 +69,7 @@ class PolydiffApp(App[None]):
     # --- navigation (screens call these) ------------------------------------------------
 
     def cycle_lang(self) -> str:
-        self.lang = LANG_CYCLE[(LANG_CYCLE.index(self.lang) + 1) % len(LANG_CYCLE)]
+        self.lang = next_lang_mode(self.lang)
         return self.lang
 
     def open_document(
@@ -190,7 +189,7 @@ def make_app(
         repo = PolicyRepo.find(repo) if repo is not None else PolicyRepo.find()
     if len(refs) > 2:
         raise UsageError("open at most two documents (a comparison)")
-    if lang not in LANG_CYCLE:
+    if lang not in LANG_MODES:
         raise UsageError(f"unknown language {lang!r} (zh, en or both)")
     if theme not in THEMES:
         raise UsageError(f"unknown theme {theme!r} (dark or light)")

@@ -13,6 +13,15 @@ from polydiff.lineage.model import LineageFile, LinkKind, Status
 from polydiff.model import LANGUAGES, ClauseTree, DocMeta, RelationType
 from polydiff.store.repo import PolicyRepo
 
+LANG_MODES = ("zh", "en", "both")
+"""What ``l`` cycles through: Chinese, English, both side by side."""
+
+
+def next_lang_mode(mode: str) -> str:
+    """The language mode after ``mode`` in :data:`LANG_MODES`."""
+    return LANG_MODES[(LANG_MODES.index(mode) + 1) % len(LANG_MODES)]
+
+
 SUCCESSION = (RelationType.SUCCEEDS, RelationType.AMENDS)
 
 

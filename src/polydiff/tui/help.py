@@ -13,14 +13,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "colon": ":",
-    "escape": "esc",
-    "space": "space",
-    "enter": "enter",
-}
+from polydiff.tui.widgets.keybar import key_name
+
 EXTRA: dict[str, list[tuple[str, str]]] = {
     "Everywhere": [
         ("ctrl+p", "command palette: open a document, compare, search, theme…"),
@@ -29,10 +23,6 @@ EXTRA: dict[str, list[tuple[str, str]]] = {
     ],
     "Document": [("↑ ↓ ← →", "move in the clause tree"), ("space", "expand/collapse")],
 }
-
-
-def key_name(key: str) -> str:
-    return ", ".join(KEY_NAMES.get(k, k) for k in key.split(","))
 
 
 def bindings_rows(bindings: Sequence[BindingType]) -> list[tuple[str, str]]:

@@ -16,10 +16,11 @@ from textual.widgets import DataTable, Header, Static
 
 from polydiff.errors import PolydiffError
 from polydiff.lineage.model import Status
+from polydiff.lineage.review import set_review
 from polydiff.lineage.trace import Trace, TracedHop, trace
 from polydiff.report.lineage_view import STATUS_STYLE, trace_markdown
 from polydiff.tui.export import markdown_to_html
-from polydiff.tui.review import NoteScreen, review_link
+from polydiff.tui.review import NoteScreen
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.diffview import ops_text
@@ -225,7 +226,7 @@ class LineageScreen(PolydiffScreen):
                 return
         try:
             # note None keeps the link's note; the prompt (prefilled with it) may clear it
-            written = await asyncio.to_thread(review_link, self.data.repo, src, dst, status, note)
+            _, written = await asyncio.to_thread(set_review, self.data.repo, src, dst, status, note)
         except PolydiffError as exc:
             self.notify(str(exc), severity="error")
             return

@@ -1,6 +1,5 @@
-"""Confirming or rejecting a lineage link from the TUI: the core's
-:func:`polydiff.lineage.review.set_review`, as ``polydiff lineage confirm|reject`` uses it,
-and the prompt for the note that ``--note`` gives on the command line."""
+"""The prompt for the note of a lineage review in the TUI (what ``--note`` gives
+``polydiff lineage confirm|reject``)."""
 
 from __future__ import annotations
 
@@ -11,18 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
-from polydiff.lineage.model import Status
-from polydiff.lineage.review import set_review
-from polydiff.store.repo import PolicyRepo
 from polydiff.tui.widgets.dialog import Dialog
-
-
-def review_link(
-    repo: PolicyRepo, source: str, target: str, status: Status, note: str | None = None
-) -> str:
-    """Mark the link ``source`` → ``target`` (``doc#path`` each) as ``status``; returns the
-    repository-relative path of the lineage file written."""
-    return set_review(repo, source, target, status, note)[1]
 
 
 class NoteScreen(Dialog[str | None]):

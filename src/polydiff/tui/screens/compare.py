@@ -17,6 +17,7 @@ from polydiff.align.model import Comparison, Link, LinkKind
 from polydiff.errors import PolydiffError
 from polydiff.report.diff_markup import comparison_html, comparison_markdown
 from polydiff.report.diff_text import summary_line
+from polydiff.report.segments import link_flags
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.diffview import DiffView
@@ -167,7 +168,7 @@ class CompareScreen(PolydiffScreen):
         rows: list[tuple[str, list[Cell]]] = []
         for i, link in enumerate(self.shown):
             sim = "" if link.kind in (LinkKind.NEW, LinkKind.DROPPED) else f"{link.similarity:.2f}"
-            flags = "".join(" ↕" if f == "moved" else " #" for f in _flags(link))
+            flags = "".join(" ↕" if f == "moved" else " #" for f in link_flags(link))
             rows.append((str(i), [badge(link.kind), short_title(link) + flags, sim]))
         fill(
             table,
@@ -345,7 +346,3 @@ class CompareScreen(PolydiffScreen):
         kinds = None if self.kind_filter in ("changed", "all") else {self.kind_filter}
         shown = self.cmp.filtered(kinds)
         return comparison_markdown(shown) if fmt == "md" else comparison_html(shown)
-
-
-def _flags(link: Link) -> list[str]:
-    return [f for f, on_ in (("moved", link.moved), ("renumbered", link.renumbered)) if on_]

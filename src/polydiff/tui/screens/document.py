@@ -21,13 +21,12 @@ from textual.widgets.tree import TreeNode
 from polydiff.model import LANGUAGES, Clause, ClauseTree, DocMeta
 from polydiff.normalize import is_cjk
 from polydiff.report.tree import clause_text
-from polydiff.tui.data import ClauseNote, Marker
+from polydiff.tui.data import ClauseNote, Marker, next_lang_mode
 from polydiff.tui.export import markdown_to_html, tree_markdown
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.keybar import KeyBar
 
-MODES = ("zh", "en", "both")
 GLYPH = {
     Marker.CARRIED: ("=", "dim"),
     Marker.REWORDED: ("~", "bold yellow"),
@@ -321,9 +320,9 @@ class DocumentScreen(PolydiffScreen):
         if not self.trees:
             return
         path = self.selected_path()
-        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+        self.mode = next_lang_mode(self.mode)
         if self.mode != "both" and self.mode not in self.trees:
-            self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+            self.mode = next_lang_mode(self.mode)
         self.papp.lang = self.mode
         if self.meta:
             self.sub_title = f"{self.ref} · {self.meta.display_title(self.title_lang)}"

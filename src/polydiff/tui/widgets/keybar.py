@@ -6,11 +6,13 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Static
 
-NAMES = {"escape": "esc", "question_mark": "?", "slash": "/", "colon": ":", "space": "space"}
+KEY_NAMES = {"question_mark": "?", "slash": "/", "colon": ":", "escape": "esc"}
+"""Textual key names as people type them (the rest read as they are)."""
 
 
-def key_label(key: str) -> str:
-    return NAMES.get(key, key)
+def key_name(key: str) -> str:
+    """``question_mark`` → ``?``; ``a,b`` → ``a, b``."""
+    return ", ".join(KEY_NAMES.get(k, k) for k in key.split(","))
 
 
 class KeyBar(Static):
@@ -29,8 +31,7 @@ class KeyBar(Static):
                     continue
                 seen.add(b.key)
                 parts.append(
-                    f"[@click={owner}.{b.action}][b $accent]{key_label(b.key)}[/] "
-                    f"{b.description}[/]"
+                    f"[@click={owner}.{b.action}][b $accent]{key_name(b.key)}[/] {b.description}[/]"
                 )
         parts.append("[@click=app.command_palette][b $accent]^p[/] palette[/]")
         self.update(" " + "  ".join(parts))
