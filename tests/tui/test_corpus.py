@@ -109,3 +109,30 @@ async def test_relation_row_opens_the_comparison_and_h_the_history(app_on) -> No
         assert (app.screen.a, app.screen.b) == ("gf-2015-40", "gf-2025-11")
         await press(pilot, "escape", "shift+tab", "h")
         assert isinstance(app.screen, HistoryScreen) and app.screen.doc == "gf-2015-40"
+
+
+async def test_link_counts_follow_reviews_and_only_reviews(app_on, corpus_copy) -> None:
+    """Back on the corpus after confirming a link elsewhere, the relations table shows one
+    more confirmed link; closing a dialog (help) on top of it reloads nothing."""
+    app = app_on(corpus_copy)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        corpus = app.screen
+        assert isinstance(corpus, CorpusScreen)
+
+        def confirmed() -> str:
+            rel = corpus.query_one("#relations", DataTable)
+            first = next(iter(rel.rows))
+            return str(rel.get_cell(first, "confirmed"))
+
+        before = corpus.relations
+        await press(pilot, "question_mark", "escape")
+        assert app.screen is corpus and corpus.relations is before  # not recomputed
+        assert confirmed() == "0"
+        app.open_document("gf-2025-11", "2.2.3")
+        await settle(pilot)
+        await press(pilot, "t", "c")  # confirm gf-2015-40#2.3 → gf-2025-11#2.2.3
+        await press(pilot, "escape", "escape")
+        assert app.screen is corpus
+        assert corpus.relations is not before
+        assert confirmed() == "1"

@@ -94,6 +94,9 @@ class CorpusData:
         self._lineage: list[LineageFile] | None = None
         self._notes: dict[str, dict[str, ClauseNote]] = {}
         self._ids: list[str] | None = None
+        self.lineage_version = 0
+        """Bumped by :meth:`invalidate_lineage`: screens showing lineage compare it with
+        the version they rendered to know whether to refresh."""
 
     # --- documents ----------------------------------------------------------------------
 
@@ -146,6 +149,7 @@ class CorpusData:
         with self._lock:
             self._lineage = None
             self._notes.clear()
+            self.lineage_version += 1
 
     def relations(self) -> list[RelationRow]:
         """Declared relations between documents, with their lineage link counts."""

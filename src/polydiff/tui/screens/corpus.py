@@ -90,6 +90,7 @@ class CorpusScreen(PolydiffScreen):
         self.query_text = ""
         self._matching: set[str] | None = None
         self.loaded = False
+        self.lineage_seen = -1
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,6 +108,7 @@ class CorpusScreen(PolydiffScreen):
 
     @work(exclusive=True, group="corpus")
     async def load(self) -> None:
+        self.lineage_seen = self.data.lineage_version
         rows, relations = await asyncio.to_thread(lambda: (self.data.rows(), self.data.relations()))
         self.rows, self.relations, self.loaded = rows, relations, True
         await self.query_one("#busy").remove()
@@ -115,15 +117,17 @@ class CorpusScreen(PolydiffScreen):
 
     def on_screen_resume(self) -> None:
         """Load the corpus when first shown (not while another screen opened on top of it
-        at start-up); afterwards refresh the link counts, which reviews change."""
+        at start-up); afterwards refresh the link counts when a review changed them."""
         if self.loaded:
-            self.reload_relations()
+            if self.lineage_seen != self.data.lineage_version:
+                self.reload_relations()
         elif not any(w.group == "corpus" for w in self.workers):
             self.load()
 
     @work(exclusive=True, group="relations")
     async def reload_relations(self) -> None:
         """Link counts change when a link is confirmed or rejected on another screen."""
+        self.lineage_seen = self.data.lineage_version
         self.relations = await asyncio.to_thread(self.data.relations)
         self.refresh_tables()
 

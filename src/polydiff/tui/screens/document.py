@@ -155,6 +155,7 @@ class DocumentScreen(PolydiffScreen):
         self.meta: DocMeta | None = None
         self.trees: dict[str, ClauseTree] = {}
         self.notes: dict[str, ClauseNote] = {}
+        self.lineage_seen = -1
         self.predecessor: str | None = None
         self.nodes: dict[str, TreeNode[str]] = {}
 
@@ -194,17 +195,19 @@ class DocumentScreen(PolydiffScreen):
         self.build_tree(self.want_path)
         if self.rev is None:
             self.predecessor = self.data.predecessor(self.doc)
+            self.lineage_seen = self.data.lineage_version
             self.notes = await asyncio.to_thread(self.data.notes, self.doc)
             self.relabel()
         self.show_legend()
 
     def on_screen_resume(self) -> None:
-        if self.rev is None and self.nodes:
+        if self.rev is None and self.nodes and self.lineage_seen != self.data.lineage_version:
             self.reload_notes()
 
     @work(exclusive=True, group="notes")
     async def reload_notes(self) -> None:
         """Markers and quote counts change when a link is reviewed on another screen."""
+        self.lineage_seen = self.data.lineage_version
         notes = await asyncio.to_thread(self.data.notes, self.doc)
         if notes != self.notes:
             self.notes = notes
