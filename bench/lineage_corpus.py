@@ -37,6 +37,7 @@ from datetime import date as _date
 from datetime import timedelta
 from pathlib import Path
 
+from bench.synth import zh_numeral
 from polydiff.lineage.build import DocText
 from polydiff.model import Clause, ClauseKind, ClauseTree
 from polydiff.store.repo import PolicyRepo
@@ -78,7 +79,6 @@ PART_HEADINGS = (
     ("应用场景", "示范推广", "重点领域"),
     ("保障措施", "组织实施", "工作要求"),
 )
-_CN_NUM = "一二三四五六七八九十"
 _FIRST_DAY = _date(2025, 9, 1)
 
 
@@ -235,7 +235,7 @@ class CorpusGenerator:
             items = []
             for i in range(n):
                 path = f"{p + 1}.{i + 1}"
-                label = f"（{_CN_NUM[i] if i < 10 else i + 1}）"
+                label = f"（{zh_numeral(i + 1)}）"
                 what = plan.get(path)
                 clause = self._item(path, label, what, k, truth)
                 if what is None:
@@ -244,7 +244,11 @@ class CorpusGenerator:
             heading = rng.choice(PART_HEADINGS[p])
             parts.append(
                 Clause(
-                    str(p + 1), ClauseKind.PART, f"{_CN_NUM[p]}、", heading, children=tuple(items)
+                    str(p + 1),
+                    ClauseKind.PART,
+                    f"{zh_numeral(p + 1)}、",
+                    heading,
+                    children=tuple(items),
                 )
             )
         title = self.m.meta.title["zh"]

@@ -70,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             parser.print_help()
             return ExitCode.OK
-        args.func = tui.run  # no subcommand on a terminal: open the TUI
+        # no subcommand on a terminal: 'polydiff tui', with its defaults
+        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "tui"])
     try:
         return int(args.func(args))
     except PolydiffError as exc:

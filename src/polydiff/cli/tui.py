@@ -27,12 +27,6 @@ def run(args: argparse.Namespace) -> int:
     from polydiff.tui.app import make_app  # textual is imported only here
 
     repo = repo_from(args)
-    app = make_app(
-        repo,
-        getattr(args, "docs", None) or (),
-        getattr(args, "lang", None) or "zh",
-        getattr(args, "theme", None) or "dark",
-        Path.cwd(),
-    )
+    app = make_app(repo, args.docs, args.lang, args.theme, Path.cwd())
     app.run()
     return ExitCode.OK
