@@ -59,11 +59,6 @@ def keep(link: Link, filt: str) -> bool:
     return link.kind.value == filt
 
 
-def touches(link: Link, path: str) -> bool:
-    """``link`` has ``path`` (or a clause under it) on either side."""
-    return any(p == path or p.startswith(path + ".") for p in (*link.a, *link.b))
-
-
 def compute(
     repo: object, a: str, b: str, lang: str | None, path: str | None, progress: object
 ) -> Comparison:
@@ -293,9 +288,7 @@ class CompareScreen(PolydiffScreen):
         """Select the pair with ``path`` (or the first under it) on either side."""
         assert self.cmp is not None
         exact = [x for x in self.cmp.links if path in (*x.a, *x.b)]
-        target = next(iter(exact), None) or next(
-            (x for x in self.cmp.links if touches(x, path)), None
-        )
+        target = next(iter(exact or self.cmp.filtered(None, path).links), None)
         if target is None:
             self.notify(f"no clause {path} in {self.a} or {self.b}", severity="warning")
             return False
