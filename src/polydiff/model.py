@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -168,6 +168,12 @@ class ClauseTree:
 
     def __len__(self) -> int:
         return sum(1 for _ in self.walk())
+
+
+def union_paths(trees: Iterable[ClauseTree]) -> list[str]:
+    """Every path of any of ``trees`` once: the first tree's in document order, then those
+    of the next that it lacks, and so on (zh and en of one document, side by side)."""
+    return list(dict.fromkeys(p for t in trees for p in t.paths()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from polydiff.model import ClauseKind, path_mismatch
+from polydiff.model import ClauseKind, path_mismatch, union_paths
 from polydiff.parse.accounting import unaccounted
 from polydiff.parse.text import parse_text
 from polydiff.store.repo import PolicyRepo
@@ -128,3 +128,15 @@ def test_gf_2015_40_outline(corpus: PolicyRepo) -> None:
     assert len([c for c in en.walk() if c.heading]) == 11
     sources = doc.meta.provenance["headings"]
     assert "risinglawyer" in " ".join(sources["2.3"]["verified"])
+
+
+def test_union_paths_of_a_bilingual_outline(corpus: PolicyRepo) -> None:
+    """gf-2015-40: 28 Chinese clauses, 12 English ones; the union (as side-by-side views
+    list it) is every Chinese path in order, then the English paths Chinese lacks."""
+    doc = corpus.load("gf-2015-40")
+    zh, en = doc.tree("zh"), doc.tree("en")
+    union = union_paths((zh, en))
+    assert union[: len(zh)] == zh.paths()
+    assert union[len(zh) :] == [p for p in en.paths() if p not in set(zh.paths())]
+    assert len(union) == len(set(union))
+    assert union_paths((en, zh))[: len(en)] == en.paths()

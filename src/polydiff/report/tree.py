@@ -7,7 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from polydiff.model import Clause, ClauseTree
+from polydiff.model import Clause, ClauseTree, union_paths
 
 
 def _depth(path: str) -> int:
@@ -57,7 +57,7 @@ def render_side_by_side(zh: ClauseTree, en: ClauseTree, rev: str | None = None) 
     table.add_row("", Text(zh.title, style="bold"), Text(en.title, style="bold"))
     zh_by_path = {c.path: c for c in zh.walk()}
     en_by_path = {c.path: c for c in en.walk()}
-    order = list(zh_by_path) + [p for p in en_by_path if p not in zh_by_path]
+    order = union_paths((zh, en))
     missing = Text("(not in this language)", style="italic red")
     for path in order:
         a, b = zh_by_path.get(path), en_by_path.get(path)

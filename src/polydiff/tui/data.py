@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from polydiff.lineage import files
 from polydiff.lineage.model import LineageFile, LinkKind, Status
-from polydiff.model import LANGUAGES, ClauseTree, DocMeta, RelationType
+from polydiff.model import LANGUAGES, ClauseTree, DocMeta, RelationType, union_paths
 from polydiff.store.repo import PolicyRepo
 
 LANG_MODES = ("zh", "en", "both")
@@ -187,9 +187,7 @@ class CorpusData:
                 if link.status is not Status.REJECTED:
                     quoted[link.from_path].append(f"{f.to_doc}#{link.to_path}")
         origin = self._origins(doc)
-        paths: list[str] = []
-        for tree in self.trees(doc).values():
-            paths += [p for p in tree.paths() if p not in paths]
+        paths = union_paths(self.trees(doc).values())
         pred = self.predecessor(doc)
         out = {}
         for p in paths:

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from polydiff.model import ClauseTree
+from polydiff.model import ClauseTree, union_paths
 from polydiff.tui.widgets.dialog import Dialog
 
 FORMATS = {"md": "Markdown", "html": "HTML"}
@@ -60,7 +60,7 @@ def tree_markdown(trees: Sequence[ClauseTree], path: str | None, rev: str | None
             lines.append(f"- `{c.path}` **{_md(head)}** {_md(c.text)}".rstrip())
         return "\n".join(lines) + "\n"
     by_lang = [{c.path: c for c in t.walk()} for t in subs]
-    order = list(by_lang[0]) + [p for p in by_lang[1] if p not in by_lang[0]]
+    order = union_paths(subs)
     rows = []
     for p in order:
         cells = [p]

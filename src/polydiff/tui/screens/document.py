@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from polydiff.model import LANGUAGES, Clause, ClauseTree, DocMeta
+from polydiff.model import LANGUAGES, Clause, ClauseTree, DocMeta, union_paths
 from polydiff.normalize import is_cjk
 from polydiff.report.tree import clause_text
 from polydiff.tui.data import ClauseNote, Marker, next_lang_mode
@@ -109,9 +109,7 @@ def clause_view(
         expand=True, box=box.HORIZONTALS, show_lines=True, header_style="bold", padding=(0, 1)
     )
     by_lang = {lg: {c.path: c for c in t.walk()} for lg, t in subs.items()}
-    order: list[str] = []
-    for lg in langs:
-        order += [p for p in by_lang.get(lg, {}) if p not in order]
+    order = union_paths(subs.values())
     for lg in langs:
         table.add_column(lg, ratio=1, overflow="fold")
     for p in order:
