@@ -21,7 +21,8 @@ SCHEMA_VERSION = 1
 LANGUAGES = ("zh", "en")
 """Languages a document can carry, in order of preference."""
 
-DOC_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+DOC_ID_RE = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+"""A document id: a lowercase slug of at most 80 characters (it names a folder)."""
 PATH_RE = re.compile(r"^(?:to|pre|end|[0-9]+|[ph][0-9]+)(?:\.(?:[0-9]+|[ph][0-9]+))*$")
 
 
@@ -276,7 +277,10 @@ class ClauseRef:
             raise ValueError(f"not a document reference: {text!r} (expected DOC[@REV][#PATH])")
         doc, rev, path = m.group("doc"), m.group("rev"), m.group("path")
         if not DOC_ID_RE.match(doc):
-            raise ValueError(f"not a document id: {doc!r} (lowercase letters, digits and dashes)")
+            raise ValueError(
+                f"not a document id: {doc[:40]!r}{'…' if len(doc) > 40 else ''} "
+                "(at most 80 lowercase letters, digits and dashes)"
+            )
         if path is not None and not PATH_RE.match(path):
             raise ValueError(f"not a clause path: {path!r} (e.g. 2.1.1, pre, 1.p2, h1)")
         return cls(doc, rev, path)

@@ -15,10 +15,12 @@ SAMPLE = "测试意见\n国发〔2030〕1号\n一、总体要求\n加快发展�
 
 
 def tree_files(root: Path) -> dict[str, bytes]:
+    """Every file of the repository, except git's and polydiff's private state (the
+    self-ignoring .polydiff/ folder of the write lock)."""
     return {
         str(p.relative_to(root)): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and ".git" not in p.parts
+        if p.is_file() and ".git" not in p.parts and ".polydiff" not in p.parts
     }
 
 

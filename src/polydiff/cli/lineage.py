@@ -64,7 +64,7 @@ def run_build(args: argparse.Namespace) -> int:
     if args.commit:
         repo.history  # noqa: B018 - fail before writing when this is not a git repository
     with stderr_progress("lineage") as progress:
-        result = build(repo, args.docs, force=args.force, progress=progress)
+        result = build(repo, args.docs, force=args.force, progress=progress, commit=args.commit)
     for line in result.unplaced:
         warn(f"unplaced: {line}")
     if not result.stale_docs:
@@ -77,9 +77,8 @@ def run_build(args: argparse.Namespace) -> int:
     )
     for rel in result.written:
         print(f"  wrote {rel}")
-    if args.commit:
-        sha = repo.history.commit(["lineage"], f"lineage: rebuild ({', '.join(result.stale_docs)})")
-        print(f"committed {sha[:10]}")
+    if result.commit:
+        print(f"committed {result.commit[:10]}")
     return ExitCode.OK
 
 
@@ -108,20 +107,28 @@ def run_review(args: argparse.Namespace) -> int:
 
     repo = repo_from(args)
     status = Status.CONFIRMED if args.verb == "confirm" else Status.REJECTED
-    link, written = set_review(
-        repo, args.source, args.target, status, args.note, add=getattr(args, "add", False)
+    message = None
+    if args.commit:
+        repo.history  # noqa: B018 - fail before writing when this is not a git repository
+        message = f"lineage: {args.verb} {args.source} → {args.target}" + (
+            f"\n\n{args.note}" if args.note else ""
+        )
+    decision = set_review(
+        repo,
+        args.source,
+        args.target,
+        status,
+        args.note,
+        add=getattr(args, "add", False),
+        commit_message=message,
     )
+    link = decision.link
     print(
         f"{status.value} {args.source} → {args.target} ({link.kind.value} {link.score:.2f}) "
-        f"in {written}"
+        f"in {decision.written}"
     )
-    if args.commit:
-        sha = repo.history.commit(
-            [written],
-            f"lineage: {args.verb} {args.source} → {args.target}"
-            + (f"\n\n{args.note}" if args.note else ""),
-        )
-        print(f"committed {sha[:10]}")
+    if decision.commit:
+        print(f"committed {decision.commit[:10]}")
     return ExitCode.OK
 
 

@@ -412,6 +412,7 @@ class BuildResult:
     written: list[str]
     unplaced: list[str]
     stale_docs: list[str]
+    commit: str | None = None
 
 
 def build(
@@ -419,25 +420,64 @@ def build(
     only: Sequence[str] = (),
     force: bool = False,
     progress: Progress | None = None,
+    commit: bool = False,
 ) -> BuildResult:
-    """Recompute what is stale (or everything with ``force``), merge, write all or nothing."""
+    """Recompute what is stale (or everything with ``force``), merge, write all or nothing
+    (and commit ``lineage/`` with ``commit``).
+
+    The links are computed without the write lock; the merge with the reviewed links and
+    the write happen under it, on the lineage files as they are then, so a review recorded
+    while the build ran is kept."""
     docs = document_texts(repo)
     lang = lineage_language(docs)
-    manifest = files.load_manifest(repo)
     current = {d.id: d.blob for d in docs}
-    stale = {d for d in current if force or manifest.get(d) != current[d]}
-    if only:
-        unknown = [d for d in only if d not in current]
-        if unknown:
-            from polydiff.errors import UnknownDocumentError
-
-            raise UnknownDocumentError(f"unknown document(s): {', '.join(unknown)}")
-        stale = set(only) if force else stale & set(only)
-    existing = {f.name: f for f in files.load_all(repo)}
+    stale = _stale(current, files.load_manifest(repo), only, force)
     plans = [p for p in plan_pairs(docs) if p.from_doc in stale or p.to_doc in stale]
-    by_id = {d.id: d for d in docs}
     computed = compute_links(docs, plans, lang, progress)
+    with repo.writing():
+        manifest = files.load_manifest(repo)
+        existing = {f.name: f for f in files.load_all(repo)}
+        by_id = {d.id: d for d in docs}
+        out_files, remove, unplaced = _merge_all(repo, computed, existing, by_id, current, lang)
+        # under the lock no write is in flight: temporary files left here are debris
+        remove += [rel for rel in repo.leftover_temp_files() if rel.startswith("lineage/")]
+        # files of documents that no longer exist are left for 'lineage check' to report
+        new_manifest = {
+            **{k: v for k, v in manifest.items() if k in current},
+            **{d: current[d] for d in stale},
+        }
+        written = files.write(repo, out_files, new_manifest, remove)
+        sha = None
+        if commit and stale:
+            sha = repo.commit(["lineage"], f"lineage: rebuild ({', '.join(sorted(stale))})")
+    return BuildResult(out_files, written, unplaced, sorted(stale), sha)
 
+
+def _stale(
+    current: dict[str, str], manifest: dict[str, str], only: Sequence[str], force: bool
+) -> set[str]:
+    """Documents whose lineage must be recomputed."""
+    stale = {d for d in current if force or manifest.get(d) != current[d]}
+    if not only:
+        return stale
+    unknown = [d for d in only if d not in current]
+    if unknown:
+        from polydiff.errors import UnknownDocumentError
+
+        raise UnknownDocumentError(f"unknown document(s): {', '.join(unknown)}")
+    return set(only) if force else stale & set(only)
+
+
+def _merge_all(
+    repo: PolicyRepo,
+    computed: Computed,
+    existing: dict[str, LineageFile],
+    by_id: dict[str, DocText],
+    current: dict[str, str],
+    lang: str,
+) -> tuple[list[LineageFile], list[str], list[str]]:
+    """Merge each computed pair with its existing file: (files to write, files to remove,
+    reviewed links that could not be placed)."""
     out_files: list[LineageFile] = []
     remove: list[str] = []
     unplaced: list[str] = []
@@ -455,13 +495,7 @@ def build(
             out_files.append(merged)
         elif old is not None:
             remove.append(files.file_path(a, b))
-    # files of documents that no longer exist are left for 'lineage check' to report
-    new_manifest = {
-        **{k: v for k, v in manifest.items() if k in current},
-        **{d: current[d] for d in stale},
-    }
-    written = files.write(repo, out_files, new_manifest, remove)
-    return BuildResult(out_files, written, unplaced, sorted(stale))
+    return out_files, remove, unplaced
 
 
 Computed = dict[tuple[str, str], tuple[list[LineageLink], str, str]]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from polydiff.errors import PolydiffError
 from polydiff.lineage import files
 from polydiff.lineage.model import LineageFile
-from polydiff.store.repo import PolicyRepo
+from polydiff.store.repo import LINEAGE, PolicyRepo
 from polydiff.store.sources import FileSource
 
 
@@ -16,7 +16,7 @@ class LineageFinding:
     """One reason the lineage needs a rebuild or a person."""
 
     what: str
-    """``stale``, ``missing``, ``dangling`` or ``unplaced``."""
+    """``stale``, ``missing``, ``dangling``, ``unplaced``, ``broken`` or ``debris``."""
     message: str
 
     def __str__(self) -> str:
@@ -28,6 +28,12 @@ def check_lineage(repo: PolicyRepo, source: FileSource | None = None) -> list[Li
     clauses, reviewed links that could not be placed."""
     src = source or repo.worktree
     out: list[LineageFinding] = []
+    if src is repo.worktree:
+        out += [
+            LineageFinding("debris", f"{rel}: temporary file left by an interrupted write")
+            for rel in repo.leftover_temp_files()
+            if rel.startswith(f"{LINEAGE}/")
+        ]
     try:
         lineage_files = files.load_all(repo, src)
         manifest = files.load_manifest(repo, src)

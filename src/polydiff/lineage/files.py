@@ -32,7 +32,6 @@ from polydiff.errors import StoreError
 from polydiff.lineage.model import LineageFile, LineageLink, LinkKind, Span, Status
 from polydiff.model import SCHEMA_VERSION
 from polydiff.store import yamlio
-from polydiff.store.atomic import write_files
 from polydiff.store.repo import LINEAGE, PolicyRepo, doc_dir
 from polydiff.store.sources import FileSource
 
@@ -187,7 +186,4 @@ def write(
         out[MANIFEST] = yamlio.dump(
             {"schema_version": SCHEMA_VERSION, "documents": dict(sorted(manifest.items()))}
         ).encode()
-    write_files({repo.root / rel: data for rel, data in out.items()})
-    for rel in remove:
-        (repo.root / rel).unlink(missing_ok=True)
-    return [*out, *remove]
+    return repo.write(out, remove)

@@ -79,9 +79,20 @@ class ImportOutcome:
 def import_file(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
     """Parse ``path`` and store it as language ``opts.lang`` of document ``opts.doc``.
 
-    Everything is checked before anything is written; the write is all-or-nothing."""
+    Everything is checked before anything is written; the write is all-or-nothing, a
+    read-modify-write of the document's metadata under the repository's write lock (with
+    its commit, when asked), so a concurrent import of the other language is kept."""
+    with repo.writing():
+        return _import(repo, path, opts)
+
+
+def _import(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
     if not DOC_ID_RE.match(opts.doc):
-        raise InputError(f"--doc {opts.doc!r}: a document id is a lowercase slug like gf-2025-11")
+        shown = opts.doc if len(opts.doc) <= 40 else opts.doc[:40] + "…"
+        raise InputError(
+            f"--doc {shown!r}: a document id is a lowercase slug like gf-2025-11 "
+            "(at most 80 characters)"
+        )
     if opts.lang not in LANGUAGES:
         raise InputError(f"--lang {opts.lang!r}: expected one of {', '.join(LANGUAGES)}")
     if opts.date is not None and not _DATE_RE.match(opts.date):
@@ -202,7 +213,7 @@ def import_file(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutc
             message += f"\n\n{len(warnings)} parse warning(s):\n" + "\n".join(
                 f"- {w}" for w in warnings
             )
-        sha = history.commit(written, message)
+        sha = repo.commit(written, message)
     return ImportOutcome(new_meta, trees, written, warnings, sha, mismatch)
 
 

@@ -11,14 +11,17 @@ Layout (see design.md)::
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
 from polydiff.errors import StoreError, UnknownDocumentError
 from polydiff.model import DOC_ID_RE, LANGUAGES, ClauseRef, ClauseTree, DocMeta, Document
 from polydiff.store import yamlio
-from polydiff.store.atomic import write_files
+from polydiff.store.atomic import leftover_temp_files, write_files
 from polydiff.store.git import GitHistory
+from polydiff.store.locking import WriteLock
 from polydiff.store.sources import FileSource, WorktreeSource
 
 POLICIES = "policies"
@@ -36,6 +39,7 @@ class PolicyRepo:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.worktree = WorktreeSource(self.root)
+        self.lock = WriteLock(self.root)
 
     @classmethod
     def find(cls, start: Path | None = None) -> PolicyRepo:
@@ -136,6 +140,35 @@ class PolicyRepo:
 
     # --- writing ------------------------------------------------------------------------
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the repository's write lock (reentrant): read what you change inside the
+        block, then :meth:`write` it (and :meth:`commit`), so no concurrent writer's work is
+        lost."""
+        with self.lock.held():
+            yield
+
+    def write(self, files: Mapping[str, bytes], remove: Iterable[str] = ()) -> list[str]:
+        """Write repository-relative ``files`` and delete ``remove``, all or nothing, under
+        the write lock. Returns the paths written and removed."""
+        removed = list(remove)
+        with self.writing():
+            write_files(
+                {self.root / rel: data for rel, data in files.items()},
+                [self.root / rel for rel in removed],
+            )
+        return [*files, *removed]
+
+    def commit(self, paths: list[str], message: str) -> str:
+        """Commit ``paths`` (only them) under the write lock; returns the new commit id."""
+        with self.writing():
+            return self.history.commit(paths, message)
+
+    def leftover_temp_files(self) -> list[str]:
+        """Repository-relative paths of temporary files an interrupted write left behind."""
+        found = [p for top in (POLICIES, LINEAGE) for p in leftover_temp_files(self.root / top)]
+        return [p.relative_to(self.root).as_posix() for p in found]
+
     def save(self, meta: DocMeta, trees: dict[str, ClauseTree], raw: dict[str, bytes]) -> list[str]:
         """Write metadata, trees and raw files of one document, all or nothing.
 
@@ -151,5 +184,4 @@ class PolicyRepo:
             files[f"{base}/{lang}.yaml"] = yamlio.dump(yamlio.tree_to_data(tree)).encode()
         for rel, data in raw.items():
             files[f"{base}/{rel}"] = data
-        write_files({self.root / rel: data for rel, data in files.items()})
-        return list(files)
+        return self.write(files)

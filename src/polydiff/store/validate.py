@@ -51,6 +51,11 @@ def check_repository(repo: PolicyRepo, source: FileSource | None = None) -> list
             )
     for doc_id in sorted(known):
         findings.extend(check_document(repo, doc_id, known, src))
+    if src is repo.worktree:
+        findings += [
+            Finding(rel, Severity.ERROR, "temporary file left by an interrupted write; delete it")
+            for rel in repo.leftover_temp_files()
+        ]
     return findings
 
 

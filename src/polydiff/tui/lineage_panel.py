@@ -226,12 +226,12 @@ class LineageScreen(PolydiffScreen):
                 return
         try:
             # note None keeps the link's note; the prompt (prefilled with it) may clear it
-            _, written = await asyncio.to_thread(set_review, self.data.repo, src, dst, status, note)
+            decision = await asyncio.to_thread(set_review, self.data.repo, src, dst, status, note)
         except PolydiffError as exc:
             self.notify(str(exc), severity="error")
             return
         self.data.invalidate_lineage()
-        self.notify(f"{status.value} {src} → {dst} in {written}")
+        self.notify(f"{status.value} {src} → {dst} in {decision.written}")
         self.load((src, dst))
 
     # --- export -------------------------------------------------------------------------
