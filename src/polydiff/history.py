@@ -50,29 +50,29 @@ class _Versions:
     trees: list[ClauseTree] = field(default_factory=list)
 
 
-def _versions(repo: PolicyRepo, doc: str, lang: str) -> _Versions:
+def _versions(repo: PolicyRepo, doc: str, lang: str, rev: str = "HEAD") -> _Versions:
     history = repo.history
-    revs = history.revisions(doc_dir(doc))
+    revs = history.revisions(doc_dir(doc), rev)
     if not revs:
         raise UsageError(f"{doc} has no committed revisions (commit it first)")
     out = _Versions()
-    for rev in revs:
-        source = history.source(rev.sha)
+    for revision in revs:
+        source = history.source(revision.sha)
         try:
             meta = repo.load_meta(doc, source)
         except PolydiffError:
             break  # the document did not exist before this commit
         if lang not in meta.languages:
             continue
-        out.revisions.append(rev)
+        out.revisions.append(revision)
         out.trees.append(repo.load_tree(doc, lang, source))
     if not out.trees:
         raise UsageError(f"{doc} has no {lang} text in any revision")
     return out
 
 
-def _language(repo: PolicyRepo, doc: str, lang: str | None) -> str:
-    meta = repo.load_meta(doc, repo.history.source("HEAD"))
+def _language(repo: PolicyRepo, doc: str, lang: str | None, rev: str = "HEAD") -> str:
+    meta = repo.load_meta(doc, repo.history.source(rev))
     if lang is None:
         return meta.languages[0]
     if lang not in meta.languages:
@@ -81,33 +81,37 @@ def _language(repo: PolicyRepo, doc: str, lang: str | None) -> str:
 
 
 def clause_log(
-    repo: PolicyRepo, doc: str, path: str | None = None, lang: str | None = None
+    repo: PolicyRepo,
+    doc: str,
+    path: str | None = None,
+    lang: str | None = None,
+    rev: str = "HEAD",
 ) -> list[LogEntry]:
-    """Commits that changed the document (or clause ``path``), newest first."""
-    use = _language(repo, doc, lang)
-    v = _versions(repo, doc, use)
+    """Commits up to ``rev`` that changed the document (or clause ``path``), newest first."""
+    use = _language(repo, doc, lang, rev)
+    v = _versions(repo, doc, use, rev)
     if path is not None and v.trees[0].find(path) is None:
-        raise UsageError(f"no clause {path} in {doc} ({use}) at HEAD")
+        raise UsageError(f"no clause {path} in {doc} ({use}) at {rev}")
     entries: list[LogEntry] = []
     current = path
-    for k, rev in enumerate(v.revisions):
+    for k, revision in enumerate(v.revisions):
         newer = v.trees[k]
         older = v.trees[k + 1] if k + 1 < len(v.trees) else None
         if older is None:
-            entries.append(LogEntry(rev, current, "imported"))
+            entries.append(LogEntry(revision, current, "imported"))
             break
         cmp = align(older, newer)
         if current is None:
             changed = tuple(link for link in cmp.links if link.changed)
             if changed:
-                entries.append(LogEntry(rev, None, "changed", links=changed))
+                entries.append(LogEntry(revision, None, "changed", links=changed))
             continue
         link = _link_to(cmp, current)
         if link is None or link.kind is LinkKind.NEW:
-            entries.append(LogEntry(rev, current, "added", links=(link,) if link else ()))
+            entries.append(LogEntry(revision, current, "added", links=(link,) if link else ()))
             break
         if link.changed:
-            entries.append(LogEntry(rev, current, _what(link), link.a[0], (link,)))
+            entries.append(LogEntry(revision, current, _what(link), link.a[0], (link,)))
         current = link.a[0]
     return entries
 
@@ -122,10 +126,12 @@ def _what(link: Link) -> str:
     return "moved" if link.moved else "renumbered"
 
 
-def blame(repo: PolicyRepo, doc: str, lang: str | None = None) -> list[BlameLine]:
-    """For each clause at HEAD, the commit that last changed its wording."""
-    use = _language(repo, doc, lang)
-    v = _versions(repo, doc, use)
+def blame(
+    repo: PolicyRepo, doc: str, lang: str | None = None, rev: str = "HEAD"
+) -> list[BlameLine]:
+    """For each clause at ``rev``, the commit that last changed its wording."""
+    use = _language(repo, doc, lang, rev)
+    v = _versions(repo, doc, use, rev)
     oldest = len(v.trees) - 1
     owner = {c.path: v.revisions[oldest] for c in v.trees[oldest].walk()}
     for k in range(oldest - 1, -1, -1):

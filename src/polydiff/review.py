@@ -82,12 +82,10 @@ class ReviewResult:
 
 def open_source(repo: PolicyRepo, rev: str, role: str) -> FileSource:
     """A revision, ``index`` (staged) or ``empty``, with a clear error for what is missing."""
-    from polydiff.store.git import IndexSource
-
     if rev == "empty":
         return EmptySource()
     if rev == "index":
-        return IndexSource(repo.history)
+        return repo.history.index()
     try:
         return repo.history.source(rev)
     except RevisionError:
@@ -303,48 +301,40 @@ def _statuses(data: bytes | None, name: str) -> dict[tuple[str, str], LineageLin
 
 
 def _link_reviews(repo: PolicyRepo, base: str, head: str) -> list[LinkReview]:
-    """Status changes commit by commit (so each has its author), following first parents."""
+    """Status changes commit by commit (so each has its author)."""
     out: list[LinkReview] = []
-    for commit in repo.history.commits_between(base, head, LINEAGE):
-        parent = commit.parents[0] if commit.parents else None
-        for diff in parent.diff(commit, paths=repo.history.git_path(LINEAGE)) if parent else []:
-            path = diff.b_path or diff.a_path
-            name = path.rsplit("/", 1)[-1].removesuffix(".yaml")
-            before = _statuses(diff.a_blob.data_stream.read() if diff.a_blob else None, name)
-            after = _statuses(diff.b_blob.data_stream.read() if diff.b_blob else None, name)
-            for key, link in after.items():
-                old = before.get(key)
-                if link.reviewed and (old is None or old.status is not link.status):
-                    out.append(
-                        LinkReview(
-                            name,
-                            link,
-                            old.status.value if old else "new",
-                            str(commit.author.name),
-                            commit.hexsha[:10],
-                            commit.authored_datetime.date().isoformat(),
-                        )
-                    )
+    for rev in repo.history.commits_between(base, head, LINEAGE):
+        for change in repo.history.changes(rev.sha, LINEAGE):
+            name = change.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+            out += _status_changes(
+                name, change.before, change.after, rev.author, rev.short, rev.date[:10]
+            )
+    return out
+
+
+def _status_changes(
+    name: str, before: bytes | None, after: bytes | None, author: str, commit: str, date: str
+) -> list[LinkReview]:
+    """The links of lineage file ``name`` whose review status differs between two contents."""
+    old_links = _statuses(before, name)
+    out = []
+    for key, link in _statuses(after, name).items():
+        old = old_links.get(key)
+        if link.reviewed and (old is None or old.status is not link.status):
+            out.append(
+                LinkReview(name, link, old.status.value if old else "new", author, commit, date)
+            )
     return out
 
 
 def _staged_link_reviews(
     repo: PolicyRepo, src_base: FileSource, src_head: FileSource
 ) -> list[LinkReview]:
-    who = repo.history.repo.config_reader().get_value("user", "name", "you")
+    who = repo.history.config_value("user", "name", "you")
     out: list[LinkReview] = []
     for name in _lineage_changes(src_base, src_head):
-        stem = name.removesuffix(".yaml")
-        before = _statuses(src_base.read(f"{LINEAGE}/{name}"), stem)
-        after = _statuses(src_head.read(f"{LINEAGE}/{name}"), stem)
-        for key, link in after.items():
-            old = before.get(key)
-            if link.reviewed and (old is None or old.status is not link.status):
-                out.append(
-                    LinkReview(
-                        stem, link, old.status.value if old else "new", str(who), "staged", ""
-                    )
-                )
+        before, after = src_base.read(f"{LINEAGE}/{name}"), src_head.read(f"{LINEAGE}/{name}")
+        out += _status_changes(name.removesuffix(".yaml"), before, after, who, "staged", "")
     return out
 
 

@@ -84,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return ExitCode.OK
+    except OSError as exc:  # the system refused something no check foresaw: one line
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"polydiff: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return ExitCode.ERROR
 
 
 def run() -> None:

@@ -54,20 +54,19 @@ def _command() -> str:
 
 def run_install(args: argparse.Namespace) -> int:
     repo = repo_from(args)
-    git_repo = repo.history.repo
-    top = Path(git_repo.working_tree_dir or repo.root)
-    prefix = repo.history.prefix
+    history = repo.history
+    top = history.top
+    prefix = history.prefix
     attrs = top / ".gitattributes"
     lines = attrs.read_text(encoding="utf-8").splitlines() if attrs.exists() else []
     wanted = [f"{prefix}/{x}" if prefix else x for x in ATTR_LINES]
     added = [x for x in wanted if x not in lines]
     if added:
         attrs.write_text("\n".join([*lines, *added]) + "\n", encoding="utf-8")
-    with git_repo.config_writer() as cfg:
-        cfg.set_value('diff "polydiff"', "textconv", f"{_command()} textconv")
+    history.set_config('diff "polydiff"', "textconv", f"{_command()} textconv")
     print(f"diff driver: {', '.join(wanted)} in {attrs}; git config diff.polydiff.textconv")
     if not args.no_hook:
-        hook = Path(git_repo.git_dir) / "hooks" / "pre-commit"
+        hook = history.git_dir / "hooks" / "pre-commit"
         if (
             hook.exists()
             and MARK not in hook.read_text(encoding="utf-8", errors="replace")
@@ -85,9 +84,8 @@ def run_install(args: argparse.Namespace) -> int:
 
 def run_uninstall(args: argparse.Namespace) -> int:
     repo = repo_from(args)
-    git_repo = repo.history.repo
-    top = Path(git_repo.working_tree_dir or repo.root)
-    attrs = top / ".gitattributes"
+    history = repo.history
+    attrs = history.top / ".gitattributes"
     if attrs.exists():
         lines = [
             x
@@ -98,10 +96,8 @@ def run_uninstall(args: argparse.Namespace) -> int:
             attrs.write_text("\n".join(lines) + "\n", encoding="utf-8")
         else:
             attrs.unlink()
-    with git_repo.config_writer() as cfg:
-        if cfg.has_section('diff "polydiff"'):
-            cfg.remove_section('diff "polydiff"')
-    hook = Path(git_repo.git_dir) / "hooks" / "pre-commit"
+    history.remove_config_section('diff "polydiff"')
+    hook = history.git_dir / "hooks" / "pre-commit"
     if hook.exists() and MARK in hook.read_text(encoding="utf-8", errors="replace"):
         hook.unlink()
     print("removed the polydiff diff driver and pre-commit hook")
@@ -109,16 +105,26 @@ def run_uninstall(args: argparse.Namespace) -> int:
 
 
 def run_textconv(args: argparse.Namespace) -> int:
-    """Print a clause-tree YAML file as readable text, one clause per paragraph (for git)."""
-    from polydiff.parse.decode import read_file
+    """Print a clause-tree YAML file as readable text, one clause per paragraph (for git).
+
+    Anything that is not a loadable clause tree (another file, a tree broken by hand) is
+    printed as it is, so ``git diff`` always works."""
+    from polydiff.errors import InputError, PolydiffError
     from polydiff.store import yamlio
 
-    decoded = read_file(args.file)
-    data = yamlio.load(decoded.text, str(args.file))
-    if not isinstance(data, dict) or "clauses" not in data:
-        sys.stdout.write(decoded.text)  # not a clause tree: unchanged
+    try:
+        raw = args.file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{args.file}: cannot read ({exc.strerror})") from None
+    try:
+        data = yamlio.load(raw.decode("utf-8"), str(args.file))
+        tree = yamlio.tree_from_data(data, str(args.file)) if _is_tree(data) else None
+    except (UnicodeDecodeError, PolydiffError):
+        tree = None
+    if tree is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
         return ExitCode.OK
-    tree = yamlio.tree_from_data(data, str(args.file))
     out = [f"{tree.title}", f"{tree.number}".strip(), ""]
     for c in tree.walk():
         head = " ".join(x for x in (f"[{c.path}]", c.label, c.heading) if x)
@@ -128,3 +134,7 @@ def run_textconv(args: argparse.Namespace) -> int:
         out.append("")
     sys.stdout.write("\n".join(out))
     return ExitCode.OK
+
+
+def _is_tree(data: object) -> bool:
+    return isinstance(data, dict) and "clauses" in data

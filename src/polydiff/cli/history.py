@@ -14,10 +14,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "log",
         help="commits that changed a document or a clause",
         description="Every commit that changed DOC (or the clause DOC#PATH), newest "
-        "first, with date, author, message and the wording diff; the "
-        "clause is followed through renumbering and moves.",
+        "first, up to REV (DOC@REV; default HEAD), with date, author, message and the "
+        "wording diff; the clause is followed through renumbering and moves.",
     )
-    lg.add_argument("ref", metavar="DOC[#PATH]")
+    lg.add_argument("ref", metavar="DOC[@REV][#PATH]")
     lg.add_argument("--lang", choices=("zh", "en"))
     lg.add_argument("--context", type=int, default=30, help="unchanged characters around changes")
     add_format(lg, ("text", "json"))
@@ -25,9 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     bl = sub.add_parser(
         "blame",
         help="the commit that last changed each clause",
-        description="For each clause of DOC, the commit that last changed its wording.",
+        description="For each clause of DOC (at REV, default HEAD), the commit that last "
+        "changed its wording.",
     )
-    bl.add_argument("doc", metavar="DOC")
+    bl.add_argument("doc", metavar="DOC[@REV]")
     bl.add_argument("--lang", choices=("zh", "en"))
     add_format(bl, ("text", "json"))
     bl.set_defaults(func=run_blame)
@@ -42,7 +43,7 @@ def run_log(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     repo = repo_from(args)
-    entries = clause_log(repo, ref.doc, ref.path, args.lang)
+    entries = clause_log(repo, ref.doc, ref.path, args.lang, ref.rev or "HEAD")
     if args.format == "json":
         emit_json(
             [
@@ -101,9 +102,16 @@ def run_log(args: argparse.Namespace) -> int:
 
 def run_blame(args: argparse.Namespace) -> int:
     from polydiff.history import blame
+    from polydiff.model import ClauseRef
 
+    try:
+        ref = ClauseRef.parse(args.doc)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if ref.path:
+        raise UsageError(f"{args.doc}: blame takes a whole document (DOC or DOC@REV)")
     repo = repo_from(args)
-    lines = blame(repo, args.doc, args.lang)
+    lines = blame(repo, ref.doc, args.lang, ref.rev or "HEAD")
     if args.format == "json":
         rows: list[dict[str, Any]] = [
             {

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    import git
+    from polydiff.store.git import init_repository
 
     root = Path(args.dir)
     if root.exists() and not root.is_dir():
@@ -29,12 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if (root / POLICIES).is_dir():
         raise StoreError(f"{root}: already a policy repository ({POLICIES}/ exists)")
     root.mkdir(parents=True, exist_ok=True)
-    try:
-        git.Repo(root, search_parent_directories=True)
-        created_git = False
-    except git.InvalidGitRepositoryError:
-        git.Repo.init(root)
-        created_git = True
+    created_git = init_repository(root)
     for name in (POLICIES, LINEAGE):
         (root / name).mkdir()
         (root / name / ".gitkeep").touch()

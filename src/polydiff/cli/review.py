@@ -45,19 +45,15 @@ def run(args: argparse.Namespace) -> int:
         from polydiff.report.review_view import review_to_json
 
         emit_json(review_to_json(result))
-    else:
+    elif args.format == "md":
         from polydiff.report.review_view import review_markdown
 
-        text = review_markdown(result)
-        if args.format == "md":
-            sys.stdout.write(text)
-        else:
-            from rich.console import Console
-            from rich.markdown import Markdown
+        sys.stdout.write(review_markdown(result))
+    else:
+        from rich.console import Console
 
-            console = Console()
-            if console.is_terminal:
-                console.print(Markdown(text))
-            else:
-                sys.stdout.write(text)
+        from polydiff.report.review_view import review_text
+
+        console = Console()
+        console.print(review_text(result, markers=not console.is_terminal or console.no_color))
     return exit_status(result, args.strict)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from polydiff.diff.wording import wording_diff
-from polydiff.errors import UsageError
+from polydiff.errors import UnknownDocumentError, UsageError
 from polydiff.lineage import files
 from polydiff.lineage.graph import Hop, LineageGraph
 from polydiff.lineage.model import LinkKind
@@ -48,13 +48,17 @@ class _Trees:
         self.cache: dict[tuple[str, str], ClauseTree | None] = {}
 
     def get(self, doc: str, lang: str) -> ClauseTree | None:
+        """The tree of ``doc`` in ``lang``; None when the document has no such language or
+        is no longer in the repository (a dangling link). A file that does not load is an
+        error, reported as such."""
         key = (doc, lang)
         if key not in self.cache:
             try:
                 meta = self.repo.load_meta(doc)
-                self.cache[key] = self.repo.load_tree(doc, lang) if lang in meta.languages else None
-            except Exception:
-                self.cache[key] = None
+            except UnknownDocumentError:
+                meta = None
+            has = meta is not None and lang in meta.languages
+            self.cache[key] = self.repo.load_tree(doc, lang) if has else None
         return self.cache[key]
 
     def clause(self, doc: str, path: str, lang: str) -> Clause | None:

@@ -12,14 +12,16 @@ from polydiff.report.segments import link_flags, link_title, trim_context
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>~])")
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
+    """Text safe inside Markdown (HTML-escaped, Markdown specials backslashed, line
+    breaks as <br>)."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", "<br>")
 
 
 def _md_inline(link: Link, context: int | None) -> str:
     out = []
     for op, chunk in trim_context(link.ops, context):
-        esc = _md_escape(chunk)
+        esc = md_escape(chunk)
         out.append(f"<del>{esc}</del>" if op == "-" else f"<ins>{esc}</ins>" if op == "+" else esc)
     return "".join(out)
 
@@ -38,7 +40,7 @@ def comparison_markdown(cmp: Comparison, context: int | None = None, stat: bool 
     if cmp.term_shifts:
         lines += ["", "**Term shifts**", "", "| from | to | count |", "|---|---|---:|"]
         lines += [
-            f"| {_md_escape(t.old)} | {_md_escape(t.new)} | {t.count} |" for t in cmp.term_shifts
+            f"| {md_escape(t.old)} | {md_escape(t.new)} | {t.count} |" for t in cmp.term_shifts
         ]
     if not stat:
         for link in cmp.links:

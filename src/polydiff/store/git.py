@@ -1,6 +1,8 @@
 """Git access (GitPython): read files at any revision without a checkout, list the
-revisions of a path, commit what polydiff wrote. Only this module imports ``git``, and only
-when a command needs history (``import git`` costs ~0.1 s)."""
+revisions of a path and what each commit changed, commit what polydiff wrote, read and set
+configuration. Only this module imports ``git``, and only when a command needs history
+(``import git`` costs ~0.1 s); no GitPython object leaves it: callers get shas, bytes,
+:class:`Revision` and :class:`FileChange` values and the sources of :mod:`store.sources`."""
 
 from __future__ import annotations
 
@@ -31,19 +33,31 @@ class Revision:
         return self.sha[:10]
 
 
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """A file a commit added, changed or deleted (against its first parent)."""
+
+    path: str
+    """Repository-relative path (of the policy repository, not of the git tree)."""
+    before: bytes | None
+    """Content before the commit; None when the commit added the file."""
+    after: bytes | None
+    """Content after the commit; None when the commit deleted the file."""
+
+
 class GitSource:
     """Files of the policy repository as they were at one commit."""
 
     def __init__(self, history: GitHistory, commit: git.Commit, rev: str) -> None:
         self.history = history
-        self.commit = commit
+        self._commit = commit
         self.rev: str | None = rev
-        self._trees: dict[str, Any] = {}
+        self.sha: str = str(commit.hexsha)
 
     def _entry(self, rel: str) -> Any:
         path = self.history.git_path(rel)
         try:
-            return self.commit.tree / path if path else self.commit.tree
+            return self._commit.tree / path if path else self._commit.tree
         except KeyError:
             return None
 
@@ -132,22 +146,37 @@ class GitHistory:
         rel = rel.strip("/")
         return f"{self.prefix}/{rel}".strip("/") if self.prefix else rel
 
-    def resolve(self, rev: str) -> git.Commit:
-        """The commit ``rev`` names (sha, tag, branch, ``HEAD~2``…)."""
+    def _commit(self, rev: str) -> git.Commit:
+        """The commit ``rev`` names (sha, tag, branch, ``HEAD~2``…); a revision that names
+        no commit (``HEAD:path`` is a file, ``nosuchrev`` nothing) is a RevisionError."""
         import git
 
         try:
-            return self.repo.commit(rev)
-        except (git.BadName, git.BadObject, ValueError, IndexError):
+            obj = self.repo.rev_parse(rev)
+            while obj.type == "tag":
+                obj = obj.object
+        except (git.BadName, git.BadObject, ValueError, IndexError, KeyError, TypeError):
             if not self.repo.head.is_valid():
                 raise RevisionError(
                     f"unknown revision {rev!r}: the repository has no commits yet"
                 ) from None
             raise RevisionError(f"unknown revision {rev!r}") from None
+        if obj.type != "commit":
+            raise RevisionError(f"revision {rev!r} names a {obj.type}, not a commit")
+        commit: git.Commit = obj
+        return commit
+
+    def resolve(self, rev: str) -> str:
+        """The sha of the commit ``rev`` names."""
+        return str(self._commit(rev).hexsha)
 
     def source(self, rev: str) -> GitSource:
         """Read-only view of the repository at ``rev``."""
-        return GitSource(self, self.resolve(rev), rev)
+        return GitSource(self, self._commit(rev), rev)
+
+    def index(self) -> IndexSource:
+        """The files as staged in the index."""
+        return IndexSource(self)
 
     def is_shallow(self) -> bool:
         """True for a shallow clone (history cut off)."""
@@ -167,30 +196,47 @@ class GitHistory:
 
     def merge_base(self, a: str, b: str) -> str:
         """The best common ancestor of two revisions."""
-        bases = self.repo.merge_base(self.resolve(a), self.resolve(b))
+        bases = self.repo.merge_base(self._commit(a), self._commit(b))
         if not bases:
             raise RevisionError(f"{a} and {b} have no common history")
         return str(bases[0].hexsha)
 
-    def commits_between(self, base: str, head: str, rel: str) -> list[Any]:
+    def commits_between(self, base: str, head: str, rel: str) -> list[Revision]:
         """Commits in ``base..head`` that touched ``rel``, oldest first."""
-        spec = f"{self.resolve(base).hexsha}..{self.resolve(head).hexsha}"
-        return list(reversed(list(self.repo.iter_commits(spec, paths=self.git_path(rel) or "."))))
+        spec = f"{self.resolve(base)}..{self.resolve(head)}"
+        commits = self.repo.iter_commits(spec, paths=self.git_path(rel) or ".")
+        return list(reversed([_revision(c) for c in commits]))
+
+    def changes(self, sha: str, rel: str) -> list[FileChange]:
+        """The files under ``rel`` that commit ``sha`` changed, against its first parent
+        (every file as added for a root commit)."""
+        commit = self._commit(sha)
+        prefix = self.prefix + "/" if self.prefix else ""
+        if not commit.parents:
+            try:
+                top: Any = commit.tree / self.git_path(rel) if self.git_path(rel) else commit.tree
+            except KeyError:
+                return []
+            blobs: list[Any] = list(top.traverse()) if top.type == "tree" else [top]
+            return [
+                FileChange(str(b.path).removeprefix(prefix), None, b.data_stream.read())
+                for b in blobs
+                if b.type == "blob"
+            ]
+        out = []
+        for d in commit.parents[0].diff(commit, paths=self.git_path(rel) or None):
+            path = str(d.b_path or d.a_path).removeprefix(prefix)
+            before = d.a_blob.data_stream.read() if d.a_blob else None
+            after = d.b_blob.data_stream.read() if d.b_blob else None
+            out.append(FileChange(path, before, after))
+        return out
 
     def revisions(self, rel: str, rev: str = "HEAD") -> list[Revision]:
-        """Commits that changed ``rel`` (file or folder), newest first."""
-        if not self.repo.head.is_valid():
+        """Commits that changed ``rel`` (file or folder) up to ``rev``, newest first."""
+        if rev == "HEAD" and not self.repo.head.is_valid():
             return []
-        commits = self.repo.iter_commits(rev, paths=self.git_path(rel) or ".")
-        return [
-            Revision(
-                c.hexsha,
-                datetime.fromtimestamp(c.authored_date, UTC).isoformat(),
-                str(c.author.name),
-                str(c.message).strip().splitlines()[0] if c.message else "",
-            )
-            for c in commits
-        ]
+        commits = self.repo.iter_commits(self.resolve(rev), paths=self.git_path(rel) or ".")
+        return [_revision(c) for c in commits]
 
     def read_blob(self, sha: str) -> bytes | None:
         """Content of the blob ``sha`` (None when the object database does not have it)."""
@@ -224,3 +270,51 @@ class GitHistory:
                 f"git commit failed (files are written, not committed): {reason}"
             ) from None
         return str(self.repo.head.commit.hexsha)
+
+    # --- configuration and layout (for 'polydiff git install') ------------------------------
+
+    @property
+    def git_dir(self) -> Path:
+        """The repository's git folder (``.git``)."""
+        return Path(self.repo.git_dir)
+
+    @property
+    def top(self) -> Path:
+        """The root of the git working tree (which may hold the policy repository below)."""
+        return Path(self.repo.working_tree_dir or ".").resolve()
+
+    def config_value(self, section: str, option: str, default: str = "") -> str:
+        """A configuration value (``user.name``…), or ``default``."""
+        return str(self.repo.config_reader().get_value(section, option, default))
+
+    def set_config(self, section: str, option: str, value: str) -> None:
+        """Set a value in the repository's own configuration."""
+        with self.repo.config_writer() as cfg:
+            cfg.set_value(section, option, value)
+
+    def remove_config_section(self, section: str) -> None:
+        """Remove a section of the repository's own configuration, if present."""
+        with self.repo.config_writer() as cfg:
+            if cfg.has_section(section):
+                cfg.remove_section(section)
+
+
+def _revision(c: git.Commit) -> Revision:
+    return Revision(
+        c.hexsha,
+        datetime.fromtimestamp(c.authored_date, UTC).isoformat(),
+        str(c.author.name),
+        str(c.message).strip().splitlines()[0] if c.message else "",
+    )
+
+
+def init_repository(root: Path) -> bool:
+    """Make ``root`` a git repository unless it is inside one; True when one was created."""
+    import git
+
+    try:
+        git.Repo(root, search_parent_directories=True)
+        return False
+    except git.InvalidGitRepositoryError:
+        git.Repo.init(root)
+        return True
