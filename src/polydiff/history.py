@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from polydiff.align import align
-from polydiff.align.model import Comparison, Link, LinkKind
 from polydiff.errors import PolydiffError, UsageError
 from polydiff.model import ClauseTree
+from polydiff.model.comparison import ChangeKind, Comparison, Link
 from polydiff.store.git import Revision
 from polydiff.store.repo import PolicyRepo, doc_dir
 
@@ -107,7 +107,7 @@ def clause_log(
                 entries.append(LogEntry(revision, None, "changed", links=changed))
             continue
         link = _link_to(cmp, current)
-        if link is None or link.kind is LinkKind.NEW:
+        if link is None or link.kind is ChangeKind.NEW:
             entries.append(LogEntry(revision, current, "added", links=(link,) if link else ()))
             break
         if link.changed:
@@ -121,7 +121,7 @@ def _link_to(cmp: Comparison, path: str) -> Link | None:
 
 
 def _what(link: Link) -> str:
-    if link.kind in (LinkKind.SPLIT, LinkKind.MERGED, LinkKind.REWORDED):
+    if link.kind in (ChangeKind.SPLIT, ChangeKind.MERGED, ChangeKind.REWORDED):
         return link.kind.value
     return "moved" if link.moved else "renumbered"
 
@@ -139,7 +139,7 @@ def blame(
         now: dict[str, Revision] = {}
         for link in cmp.links:
             for b in link.b:
-                kept = link.kind is LinkKind.UNCHANGED and link.a
+                kept = link.kind is ChangeKind.UNCHANGED and link.a
                 now[b] = owner.get(link.a[0], v.revisions[k]) if kept else v.revisions[k]
         owner = now
     return [BlameLine(c.path, c.heading, c.text, owner[c.path]) for c in v.trees[0].walk()]

@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from polydiff.align import align
-from polydiff.align.model import Comparison, LinkKind
 from polydiff.errors import PolydiffError, RevisionError
 from polydiff.lineage import files as lineage_files
 from polydiff.lineage.build import compute_links, document_texts, lineage_language, plan_pairs
 from polydiff.lineage.check import check_lineage
-from polydiff.lineage.model import LineageFile, LineageLink, Status
 from polydiff.model import Completeness, DocMeta, path_mismatch
+from polydiff.model.comparison import ChangeKind, Comparison
+from polydiff.model.lineage import LineageFile, LineageLink, Status
 from polydiff.store import yamlio
 from polydiff.store.git import EmptySource
 from polydiff.store.repo import LINEAGE, POLICIES, PolicyRepo, doc_dir
@@ -228,10 +228,10 @@ def _lineage_effects(
                 f"{f.name}: {link.from_path} → {link.to_path} "
                 f"({link.kind.value}, {link.status.value})"
             )
-            if moved is None or moved.kind is LinkKind.DROPPED:
+            if moved is None or moved.kind is ChangeKind.DROPPED:
                 d.lineage_effects.append(f"{label}: breaks, {d.doc}#{path} was dropped")
                 needs_person += link.reviewed
-            elif moved.kind is not LinkKind.UNCHANGED:
+            elif moved.kind is not ChangeKind.UNCHANGED:
                 d.lineage_effects.append(
                     f"{label}: {d.doc}#{path} was {moved.kind.value}"
                     + (", needs re-confirming" if link.reviewed else "")

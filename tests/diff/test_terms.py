@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from polydiff.align.model import Link, LinkKind
 from polydiff.diff.terms import substitutions, term_shifts
 from polydiff.diff.wording import wording_diff
+from polydiff.model.comparison import Op
 
 
-def reworded(a: str, b: str, lang: str = "zh") -> Link:
-    return Link(LinkKind.REWORDED, ("1",), ("1",), ops=tuple(wording_diff(a, b, lang)))
+def reworded(a: str, b: str, lang: str = "zh") -> list[Op]:
+    return wording_diff(a, b, lang)
 
 
 def test_single_character_substitutions_are_widened_to_terms() -> None:

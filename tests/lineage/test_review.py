@@ -9,7 +9,7 @@ import pytest
 from polydiff.cli import main
 from polydiff.lineage import files
 from polydiff.lineage.check import check_lineage
-from polydiff.lineage.model import Status
+from polydiff.model.lineage import Status
 from polydiff.store.repo import PolicyRepo
 from tests.conftest import git
 

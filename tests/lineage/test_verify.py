@@ -17,8 +17,8 @@ from polydiff.lineage.build import (
     shared_positions,
     verify_pairs,
 )
-from polydiff.lineage.model import LineageLink
 from polydiff.lineage.passages import PassageMatch, match_passages
+from polydiff.model.lineage import LineageLink
 
 LANG = "zh"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from polydiff.lineage import files
-from polydiff.lineage.model import Status
+from polydiff.model.lineage import Status
 from polydiff.store.atomic import write_files
 from polydiff.store.repo import PolicyRepo
 from tests.conftest import git, raw_text

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from polydiff.align.matching import LINK_THRESHOLD, Matcher, Matching, Side
-from polydiff.align.model import Comparison, Link, LinkKind, TermShift
 from polydiff.diff.terms import term_shifts
 from polydiff.diff.wording import similarity, wording_diff
 from polydiff.model import Clause, ClauseTree
+from polydiff.model.comparison import ChangeKind, Comparison, Link
 from polydiff.normalize import normalize
 
 MIN_WORDING_SIMILARITY = 0.2
@@ -26,7 +26,7 @@ semantic cleanup of a heavy rewording keeps few unchanged runs (similarity 0.07-
 difflib finds 0.4 in common), and the pair is still the same clause."""
 SHORT = 40
 
-__all__ = ["AlignOptions", "Comparison", "Link", "LinkKind", "Progress", "TermShift", "align"]
+__all__ = ["AlignOptions", "Progress", "align"]
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; called while diffing many links."""
@@ -69,10 +69,14 @@ def align(
         b_name or b.doc,
         lang,
         tuple(links),
-        tuple(term_shifts(links, lang)),
+        tuple(term_shifts((x.ops for x in links if x.kind in _SHIFTING), lang)),
         opts.strict,
         headings_only,
     )
+
+
+_SHIFTING = (ChangeKind.REWORDED, ChangeKind.SPLIT, ChangeKind.MERGED)
+"""Links whose wording diffs count towards the term shifts."""
 
 
 def _is_outline(tree: ClauseTree) -> bool:
@@ -138,7 +142,7 @@ def _links(
     for done, (i, j) in enumerate(m.pairs.items(), 1):
         same = sa.text[i] == sb.text[j]
         ops, sim = pair_diffs[i]
-        kind = LinkKind.UNCHANGED if same else LinkKind.REWORDED
+        kind = ChangeKind.UNCHANGED if same else ChangeKind.REWORDED
         if same and not sa.text[i]:  # empty on both sides (a bare label): compare nothing
             ops, sim = (), 1.0
         keyed.append(
@@ -163,7 +167,7 @@ def _links(
             (
                 (bs[0], 0),
                 Link(
-                    LinkKind.SPLIT,
+                    ChangeKind.SPLIT,
                     (ca[i].path,),
                     tuple(cb[j].path for j in bs),
                     moved(i, bs[0]),
@@ -179,7 +183,7 @@ def _links(
             (
                 (j, 0),
                 Link(
-                    LinkKind.MERGED,
+                    ChangeKind.MERGED,
                     tuple(ca[i].path for i in as_),
                     (cb[j].path,),
                     moved(as_[0], j),
@@ -197,7 +201,7 @@ def _links(
                 (
                     (j, 0),
                     Link(
-                        LinkKind.NEW,
+                        ChangeKind.NEW,
                         (),
                         (c.path,),
                         similarity=0.0,
@@ -215,7 +219,7 @@ def _links(
             (
                 (last_b, 1 + i / (len(ca) + 1)),
                 Link(
-                    LinkKind.DROPPED,
+                    ChangeKind.DROPPED,
                     (c.path,),
                     (),
                     similarity=0.0,

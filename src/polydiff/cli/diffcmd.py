@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(cmp: object, args: argparse.Namespace) -> None:
-    from polydiff.align.model import Comparison
+    from polydiff.model.comparison import Comparison
 
     assert isinstance(cmp, Comparison)
     if args.format == "json":

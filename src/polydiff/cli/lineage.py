@@ -102,8 +102,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from polydiff.lineage.model import Status
     from polydiff.lineage.review import set_review
+    from polydiff.model.lineage import Status
 
     repo = repo_from(args)
     status = Status.CONFIRMED if args.verb == "confirm" else Status.REJECTED

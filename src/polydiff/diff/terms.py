@@ -1,17 +1,14 @@
 """Term shifts: the substitutions a comparison makes again and again (互联网+ → 人工智能+,
-加快 → 加速), counted over the wording diffs of all reworded links."""
+加快 → 加速), counted over the wording diffs of the reworded, split and merged links."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
+from polydiff.model.comparison import Op, TermShift
 from polydiff.normalize import is_cjk, normalize
-
-if TYPE_CHECKING:
-    from polydiff.align.model import Link, TermShift
 
 MAX_ZH_CHARS = 8
 MAX_EN_WORDS = 4
@@ -46,13 +43,11 @@ def substitutions(ops: Sequence[tuple[str, str]], lang: str) -> Iterable[tuple[s
         yield old, new
 
 
-def term_shifts(links: Iterable[Link], lang: str, limit: int = 20) -> list[TermShift]:
-    """The most frequent substitutions (seen at least twice), most frequent first."""
-    from polydiff.align.model import LinkKind, TermShift
-
+def term_shifts(diffs: Iterable[Sequence[Op]], lang: str, limit: int = 20) -> list[TermShift]:
+    """The most frequent substitutions (seen at least twice) in the wording ``diffs`` of
+    changed clauses, most frequent first."""
     counts: Counter[tuple[str, str]] = Counter()
-    for link in links:
-        if link.kind in (LinkKind.REWORDED, LinkKind.SPLIT, LinkKind.MERGED):
-            counts.update(substitutions(link.ops, lang))
+    for ops in diffs:
+        counts.update(substitutions(ops, lang))
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [TermShift(old, new, n) for (old, new), n in ranked if n >= MIN_COUNT][:limit]

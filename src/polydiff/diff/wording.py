@@ -15,10 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from polydiff.diff.engine import RawOp, raw_diff
+from polydiff.model.comparison import Op
 from polydiff.normalize import normalize, normalize_with_map
-
-Op = tuple[str, str]
-"""``("=" | "-" | "+", text)``: unchanged, deleted from A, inserted in B."""
 
 _TOKEN_RE = re.compile(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]")
 _PRIVATE = 0xF0000  # supplementary private use area: one code point per distinct token

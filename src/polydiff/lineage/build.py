@@ -27,20 +27,28 @@ from typing import Any
 from polydiff.lineage import files
 from polydiff.lineage.headings import heading_links
 from polydiff.lineage.index import MIN_SHARED, ShingleTable, candidate_pairs, shingle_table
-from polydiff.lineage.model import LineageFile, LineageLink, LinkKind, Span
 from polydiff.lineage.passages import PARAPHRASE_MIN, QUOTE_MIN, match_passages
 from polydiff.lineage.shingles import SHINGLE_N, DocFrequency, shingle_sequence
 from polydiff.model import LANGUAGES, ClauseTree, RelationType
+from polydiff.model.comparison import ChangeKind
+from polydiff.model.lineage import (
+    Basis,
+    LineageFile,
+    LineageLink,
+    LineageRelation,
+    LinkKind,
+    Span,
+)
 from polydiff.store.repo import PolicyRepo
 from polydiff.store.sources import FileSource
 
-SUCCESSION = {RelationType.SUCCEEDS, RelationType.AMENDS}
-_ALIGN_KIND = {
-    "unchanged": LinkKind.CARRIED,
-    "reworded": LinkKind.REWORDED,
-    "split": LinkKind.SPLIT,
-    "merged": LinkKind.MERGED,
+SUCCESSION_KIND = {
+    ChangeKind.UNCHANGED: LinkKind.CARRIED,
+    ChangeKind.REWORDED: LinkKind.REWORDED,
+    ChangeKind.SPLIT: LinkKind.SPLIT,
+    ChangeKind.MERGED: LinkKind.MERGED,
 }
+"""The lineage link a clause alignment makes (new and dropped clauses make none)."""
 Progress = Callable[[str, int, int], None]
 
 
@@ -53,7 +61,7 @@ class DocText:
     tree: ClauseTree
     outline: bool
     blob: str
-    relations: tuple[tuple[str, str], ...]
+    relations: tuple[tuple[RelationType, str], ...]
     """(relation type, earlier doc id) as declared in meta.yaml."""
 
 
@@ -63,7 +71,7 @@ class PairPlan:
 
     from_doc: str
     to_doc: str
-    relation: str
+    relation: LineageRelation
 
 
 # --- 1. read ---------------------------------------------------------------------------------
@@ -93,7 +101,7 @@ def document_texts(
                 tree,
                 not any(c.text for c in tree.walk()),
                 files.tree_blob(repo, doc_id, use, src) or "",
-                tuple((r.type.value, r.doc) for r in meta.relations),
+                tuple((r.type, r.doc) for r in meta.relations),
             )
         )
     return sorted(out, key=lambda d: (d.date, d.id))
@@ -113,11 +121,11 @@ def plan_pairs(docs: Sequence[DocText]) -> list[PairPlan]:
     """Declared relations (earlier document first) and every other pair for discovery."""
     ids = {d.id for d in docs}
     order = {d.id: k for k, d in enumerate(docs)}
-    declared: dict[tuple[str, str], str] = {}
+    declared: dict[tuple[str, str], LineageRelation] = {}
     for d in docs:
         for rel, other in d.relations:
             if other in ids:
-                declared[(other, d.id)] = rel
+                declared[(other, d.id)] = LineageRelation.declared(rel)
     plans = [PairPlan(a, b, rel) for (a, b), rel in declared.items()]
     for x in docs:
         for y in docs:
@@ -126,28 +134,28 @@ def plan_pairs(docs: Sequence[DocText]) -> list[PairPlan]:
                 and (x.id, y.id) not in declared
                 and (y.id, x.id) not in declared
             ):
-                plans.append(PairPlan(x.id, y.id, "discovered"))
+                plans.append(PairPlan(x.id, y.id, LineageRelation.DISCOVERED))
     return sorted(plans, key=lambda p: (order[p.from_doc], order[p.to_doc]))
 
 
 # --- 2. succession ---------------------------------------------------------------------------
 
 
-def succession_links(earlier: DocText, later: DocText) -> tuple[list[LineageLink], str]:
+def succession_links(earlier: DocText, later: DocText) -> tuple[list[LineageLink], Basis]:
     """Alignment links of a successor (or a revision), and the basis they rest on."""
     if earlier.outline:
-        return heading_links(earlier.tree, later.tree), "headings"
+        return heading_links(earlier.tree, later.tree), Basis.HEADINGS
     from polydiff.align import align
 
     links = []
     for link in align(earlier.tree, later.tree).links:
-        kind = _ALIGN_KIND.get(link.kind.value)
+        kind = SUCCESSION_KIND.get(link.kind)
         if kind is None:
             continue
         for a in link.a:
             for b in link.b:
                 links.append(LineageLink(a, b, kind, link.similarity))
-    return links, "text"
+    return links, Basis.TEXT
 
 
 # --- 3. index ---------------------------------------------------------------------------------
@@ -491,14 +499,14 @@ def _merge_all(
         unplaced += [
             f"{name}: {x.from_path} → {x.to_path}: {x.unplaced}" for x in merged.links if x.unplaced
         ]
-        if merged.links or relation != "discovered":
+        if merged.links or relation is not LineageRelation.DISCOVERED:
             out_files.append(merged)
         elif old is not None:
             remove.append(files.file_path(a, b))
     return out_files, remove, unplaced
 
 
-Computed = dict[tuple[str, str], tuple[list[LineageLink], str, str]]
+Computed = dict[tuple[str, str], tuple[list[LineageLink], Basis, LineageRelation]]
 """(earlier doc, later doc) → (links, basis, relation)."""
 
 
@@ -510,7 +518,6 @@ def compute_links(
 
     by_id = {d.id: d for d in docs}
     index = {d.id: k for k, d in enumerate(docs)}
-    succession = {r.value for r in SUCCESSION}
     computed: Computed = {}
     total = len(plans)
     done = 0
@@ -522,11 +529,11 @@ def compute_links(
             progress(stage, done, total)
 
     for p in plans:
-        if p.relation in succession:
+        if p.relation.succession:
             links, basis = succession_links(by_id[p.from_doc], by_id[p.to_doc])
             computed[(p.from_doc, p.to_doc)] = (links, basis, p.relation)
             tick(f"align {p.from_doc} → {p.to_doc}")
-    passage_plans = [p for p in plans if p.relation not in succession]
+    passage_plans = [p for p in plans if not p.relation.succession]
     if not passage_plans:
         return computed
     rows = clause_rows(docs)
@@ -545,9 +552,9 @@ def compute_links(
         grouped[(docs[da].id, docs[db].id)].append(link)
     for p in passage_plans:
         links = grouped.get((p.from_doc, p.to_doc), [])
-        if p.relation == "discovered":
+        if p.relation is LineageRelation.DISCOVERED:
             links = [x for x in links if x.kind is LinkKind.QUOTED]
-        computed[(p.from_doc, p.to_doc)] = (links, "text", p.relation)
+        computed[(p.from_doc, p.to_doc)] = (links, Basis.TEXT, p.relation)
         tick(f"passages {p.from_doc} → {p.to_doc}")
     return computed
 

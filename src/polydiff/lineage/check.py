@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from polydiff.errors import PolydiffError
 from polydiff.lineage import files
-from polydiff.lineage.model import LineageFile
+from polydiff.model.lineage import LineageFile
 from polydiff.store.repo import LINEAGE, PolicyRepo
 from polydiff.store.sources import FileSource
 

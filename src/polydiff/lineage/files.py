@@ -29,8 +29,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from polydiff.errors import StoreError
-from polydiff.lineage.model import LineageFile, LineageLink, LinkKind, Span, Status
 from polydiff.model import SCHEMA_VERSION
+from polydiff.model.lineage import (
+    Basis,
+    LineageFile,
+    LineageLink,
+    LineageRelation,
+    LinkKind,
+    Span,
+    Status,
+)
 from polydiff.store import yamlio
 from polydiff.store.repo import LINEAGE, PolicyRepo, doc_dir
 from polydiff.store.sources import FileSource
@@ -79,9 +87,9 @@ def to_data(f: LineageFile) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "from": f.from_doc,
         "to": f.to_doc,
-        "relation": f.relation,
+        "relation": f.relation.value,
         "lang": f.lang,
-        "basis": f.basis,
+        "basis": f.basis.value,
         "computed_from": dict(f.computed_from),
         "links": links,
     }
@@ -121,9 +129,9 @@ def from_data(data: object, name: str) -> LineageFile:
         return LineageFile(
             str(data["from"]),
             str(data["to"]),
-            str(data["relation"]),
+            LineageRelation(str(data["relation"])),
             str(data["lang"]),
-            str(data.get("basis", "text")),
+            Basis(str(data.get("basis", "text"))),
             {str(k): str(v) for k, v in computed.items()},
             tuple(links),
         )

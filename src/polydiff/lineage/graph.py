@@ -4,30 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from polydiff.lineage.model import LineageFile, LineageLink, Status
-
-
-@dataclass(frozen=True, slots=True)
-class Hop:
-    """One link of the graph with the documents it joins."""
-
-    from_doc: str
-    to_doc: str
-    link: LineageLink
-    relation: str
-    basis: str
-    depth: int = 1
-    """Distance from the traced clause."""
-
-    @property
-    def from_ref(self) -> str:
-        return f"{self.from_doc}#{self.link.from_path}"
-
-    @property
-    def to_ref(self) -> str:
-        return f"{self.to_doc}#{self.link.to_path}"
+from polydiff.model.lineage import Hop, LineageFile, Status
 
 
 class LineageGraph:

@@ -17,8 +17,8 @@ import math
 from collections import Counter
 
 from polydiff.align.overlap import grams
-from polydiff.lineage.model import LineageLink, LinkKind
 from polydiff.model import Clause, ClauseTree
+from polydiff.model.lineage import LineageLink, LinkKind
 from polydiff.normalize import normalize
 
 MIN_SCORE = 0.3

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from polydiff.lineage.model import LinkKind, Span
 from polydiff.lineage.shingles import SHINGLE_N
+from polydiff.model.lineage import LinkKind, Span
 from polydiff.normalize import normalize_with_map
 
 QUOTE_MIN = {"zh": 8, "en": 7}

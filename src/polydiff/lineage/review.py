@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from polydiff.errors import UsageError
 from polydiff.lineage import files
-from polydiff.lineage.model import LineageFile, LineageLink, LinkKind, Status
 from polydiff.model import ClauseRef
+from polydiff.model.lineage import LineageFile, LineageLink, LineageRelation, LinkKind, Status
 from polydiff.store.repo import PolicyRepo
 
 
@@ -79,6 +79,11 @@ def _file_for(repo: PolicyRepo, a: ClauseRef, b: ClauseRef, add: bool) -> Lineag
     if f is not None:
         return f
     relation = next(
-        (r.type.value for r in repo.load_meta(b.doc).relations if r.doc == a.doc), "discovered"
+        (
+            LineageRelation.declared(r.type)
+            for r in repo.load_meta(b.doc).relations
+            if r.doc == a.doc
+        ),
+        LineageRelation.DISCOVERED,
     )
     return LineageFile(a.doc, b.doc, relation, repo.load_meta(a.doc).languages[0])

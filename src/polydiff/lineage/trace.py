@@ -3,43 +3,17 @@ descendants, each with the texts at both ends, matched spans and wording diff.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from polydiff.diff.wording import wording_diff
 from polydiff.errors import UnknownDocumentError, UsageError
 from polydiff.lineage import files
-from polydiff.lineage.graph import Hop, LineageGraph
-from polydiff.lineage.model import LinkKind
+from polydiff.lineage.graph import LineageGraph
 from polydiff.model import Clause, ClauseRef, ClauseTree
+from polydiff.model.lineage import Hop, LinkKind, Trace, TracedHop
 from polydiff.store.repo import PolicyRepo
 
 TEXT_KINDS = {LinkKind.CARRIED, LinkKind.REWORDED, LinkKind.SPLIT, LinkKind.MERGED}
-
-
-@dataclass(frozen=True, slots=True)
-class TracedHop:
-    """A hop with what a reader needs to see it."""
-
-    hop: Hop
-    from_clause: Clause | None
-    to_clause: Clause | None
-    ops: tuple[tuple[str, str], ...] = ()
-    """Wording diff, for carried/reworded/split/merged links."""
-    spans_valid: bool = True
-    """False when shown in another language than the spans were computed in."""
-
-
-@dataclass(frozen=True, slots=True)
-class Trace:
-    """Everything ``polydiff trace`` shows."""
-
-    doc: str
-    path: str
-    lang: str
-    clause: Clause
-    ancestors: list[TracedHop] = field(default_factory=list)
-    descendants: list[TracedHop] = field(default_factory=list)
 
 
 class _Trees:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from polydiff.align.model import Comparison
 from polydiff.model import Clause, ClauseTree
+from polydiff.model.comparison import Comparison
 
 
 def clause_to_json(c: Clause) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from polydiff.align.model import Comparison, Link, LinkKind
+from polydiff.model.comparison import ChangeKind, Comparison, Link
 from polydiff.report.segments import link_flags, link_title, trim_context
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>~])")
@@ -31,7 +31,7 @@ def comparison_markdown(cmp: Comparison, context: int | None = None, stat: bool 
     lines = [f"### polydiff: `{cmp.a}` → `{cmp.b}` ({cmp.lang})", ""]
     if cmp.headings_only:
         lines += ["_Compared by headings only: one side is an outline without body text._", ""]
-    kinds = [k.value for k in LinkKind]
+    kinds = [k.value for k in ChangeKind]
     lines.append("| " + " | ".join([*kinds, "moved", "renumbered", "similarity"]) + " |")
     lines.append("|" + "---:|" * (len(kinds) + 3))
     values = [str(cmp.summary[k]) for k in kinds]
@@ -47,7 +47,7 @@ def comparison_markdown(cmp: Comparison, context: int | None = None, stat: bool 
             if not link.changed:
                 continue
             head = f"`{link_title(link)}` · **{link.kind.value}**"
-            if link.kind not in (LinkKind.NEW, LinkKind.DROPPED):
+            if link.kind not in (ChangeKind.NEW, ChangeKind.DROPPED):
                 head += f" · {link.similarity:.2f}"
             head += "".join(f" · _{flag}_" for flag in link_flags(link))
             lines += ["", head, "", _md_inline(link, context) or "_(no text)_"]
@@ -82,7 +82,7 @@ def _side_html(link: Link, keep: str, context: int | None) -> str:
 def comparison_html(cmp: Comparison, context: int | None = None, stat: bool = False) -> str:
     """One self-contained page: summary, term shifts, side-by-side redline per clause."""
     e = html.escape
-    kinds = [k.value for k in LinkKind]
+    kinds = [k.value for k in ChangeKind]
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{e(cmp.lang)}"><head><meta charset="utf-8">',
@@ -112,7 +112,9 @@ def comparison_html(cmp: Comparison, context: int | None = None, stat: bool = Fa
                 continue
             flags = "".join(f" · {f}" for f in link_flags(link))
             sim = (
-                "" if link.kind in (LinkKind.NEW, LinkKind.DROPPED) else f" · {link.similarity:.2f}"
+                ""
+                if link.kind in (ChangeKind.NEW, ChangeKind.DROPPED)
+                else f" · {link.similarity:.2f}"
             )
             parts.append(
                 f"<tr><td colspan='2'><span class='kind'>{e(link_title(link))}</span> "

@@ -8,16 +8,16 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from polydiff.align.model import Comparison, Link, LinkKind
+from polydiff.model.comparison import ChangeKind, Comparison, Link
 from polydiff.report.segments import link_flags, link_title, trim_context
 
 KIND_STYLE = {
-    LinkKind.UNCHANGED: "dim",
-    LinkKind.REWORDED: "yellow",
-    LinkKind.SPLIT: "magenta",
-    LinkKind.MERGED: "magenta",
-    LinkKind.NEW: "green",
-    LinkKind.DROPPED: "red",
+    ChangeKind.UNCHANGED: "dim",
+    ChangeKind.REWORDED: "yellow",
+    ChangeKind.SPLIT: "magenta",
+    ChangeKind.MERGED: "magenta",
+    ChangeKind.NEW: "green",
+    ChangeKind.DROPPED: "red",
 }
 OP_STYLE = {"-": "red strike", "+": "green", "=": ""}
 
@@ -31,7 +31,7 @@ def summary_line(cmp: Comparison) -> Text:
         t.append("  compared by headings only: one side is an outline", style="italic")
     t.append("\n")
     items: list[tuple[str, str]] = [
-        (f"{n} {kind}", KIND_STYLE[LinkKind(kind)]) for kind, n in cmp.summary.items() if n
+        (f"{n} {kind}", KIND_STYLE[ChangeKind(kind)]) for kind, n in cmp.summary.items() if n
     ]
     items += [(f"{n} {flag}", "cyan") for flag, n in cmp.flags.items() if n]
     items.append((f"similarity {cmp.similarity:.2f}", "bold"))
@@ -74,7 +74,7 @@ def link_header(link: Link) -> Text:
     t.append(link_title(link), style="bold")
     t.append("  ")
     t.append(link.kind.value, style=KIND_STYLE[link.kind])
-    if link.kind not in (LinkKind.NEW, LinkKind.DROPPED):
+    if link.kind not in (ChangeKind.NEW, ChangeKind.DROPPED):
         t.append(f" {link.similarity:.2f}")
     for flag in link_flags(link):
         t.append(f"  {flag}", style="cyan")

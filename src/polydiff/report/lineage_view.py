@@ -8,8 +8,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from polydiff.lineage.model import Span
-from polydiff.lineage.trace import Trace, TracedHop
+from polydiff.model.lineage import Span, Trace, TracedHop
 from polydiff.report.diff_text import MARKERS, OP_STYLE
 
 STATUS_STYLE = {"proposed": "yellow", "confirmed": "green", "rejected": "red"}

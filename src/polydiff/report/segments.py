@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from polydiff.align.model import Link
+from polydiff.model.comparison import Link
 
 ELLIPSIS = " … "
 

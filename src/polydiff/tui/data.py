@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from polydiff.lineage import files
-from polydiff.lineage.model import LineageFile, LinkKind, Status
 from polydiff.model import LANGUAGES, ClauseTree, DocMeta, RelationType, union_paths
+from polydiff.model.lineage import LineageFile, LinkKind, Status
 from polydiff.store.repo import PolicyRepo
 
 LANG_MODES = ("zh", "en", "both")
@@ -218,8 +218,8 @@ class CorpusData:
         return self._aligned_origins(pred, doc)
 
     def _aligned_origins(self, pred: str, doc: str) -> dict[str, tuple[Marker, str, str]]:
-        from polydiff.align import LinkKind as AlignKind
         from polydiff.align import align
+        from polydiff.model.comparison import ChangeKind
 
         langs = [lg for lg in self.meta(doc).languages if lg in self.meta(pred).languages]
         if not langs:
@@ -229,7 +229,7 @@ class CorpusData:
         for link in cmp.links:
             if not link.a or not link.b:
                 continue
-            marker = Marker.CARRIED if link.kind is AlignKind.UNCHANGED else Marker.REWORDED
+            marker = Marker.CARRIED if link.kind is ChangeKind.UNCHANGED else Marker.REWORDED
             for path in link.b:
                 out[path] = (
                     marker,

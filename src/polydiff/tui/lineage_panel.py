@@ -15,9 +15,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
 from polydiff.errors import PolydiffError
-from polydiff.lineage.model import Status
 from polydiff.lineage.review import set_review
-from polydiff.lineage.trace import Trace, TracedHop, trace
+from polydiff.lineage.trace import trace
+from polydiff.model.lineage import Status, Trace, TracedHop
 from polydiff.report.lineage_view import STATUS_STYLE, trace_markdown
 from polydiff.tui.export import markdown_to_html
 from polydiff.tui.review import NoteScreen

@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Input, Label, Static
 
-from polydiff.align.model import Comparison, Link, LinkKind
 from polydiff.errors import PolydiffError
+from polydiff.model.comparison import ChangeKind, Comparison, Link
 from polydiff.report.diff_markup import comparison_html, comparison_markdown
 from polydiff.report.diff_text import summary_line
 from polydiff.report.segments import link_flags
@@ -24,19 +24,19 @@ from polydiff.tui.widgets.diffview import DiffView
 from polydiff.tui.widgets.keybar import KeyBar
 from polydiff.tui.widgets.tables import Cell, PickTable, fill
 
-FILTERS = ("changed", "all", *(k.value for k in LinkKind))
+FILTERS = ("changed", "all", *(k.value for k in ChangeKind))
 """``f`` cycles through these: changed links (the default), all, then one kind at a time."""
 BADGE = {
-    LinkKind.UNCHANGED: "#5f6368",
-    LinkKind.REWORDED: "#8a6d00",
-    LinkKind.SPLIT: "#7b3f9e",
-    LinkKind.MERGED: "#7b3f9e",
-    LinkKind.NEW: "#1e7b34",
-    LinkKind.DROPPED: "#b3261e",
+    ChangeKind.UNCHANGED: "#5f6368",
+    ChangeKind.REWORDED: "#8a6d00",
+    ChangeKind.SPLIT: "#7b3f9e",
+    ChangeKind.MERGED: "#7b3f9e",
+    ChangeKind.NEW: "#1e7b34",
+    ChangeKind.DROPPED: "#b3261e",
 }
 
 
-def badge(kind: LinkKind) -> Text:
+def badge(kind: ChangeKind) -> Text:
     """The kind as a coloured badge (white on a dark colour: legible in both themes)."""
     return Text(f"{kind.value:^9}", style=f"bold #ffffff on {BADGE[kind]}")
 
@@ -162,7 +162,11 @@ class CompareScreen(PolydiffScreen):
         pair_width = max(12, max(34, int(self.size.width * 0.42)) - 9 - 4 - 6 - 2)
         rows: list[tuple[str, list[Cell]]] = []
         for i, link in enumerate(self.shown):
-            sim = "" if link.kind in (LinkKind.NEW, LinkKind.DROPPED) else f"{link.similarity:.2f}"
+            sim = (
+                ""
+                if link.kind in (ChangeKind.NEW, ChangeKind.DROPPED)
+                else f"{link.similarity:.2f}"
+            )
             flags = "".join(" ↕" if f == "moved" else " #" for f in link_flags(link))
             rows.append((str(i), [badge(link.kind), short_title(link) + flags, sim]))
         fill(

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from polydiff.align.model import Link
+from polydiff.model.comparison import Link
 from polydiff.report.diff_text import MARKERS, link_header
 
 DEL = Style(color="#8b0000", bgcolor="#ffd7d7", strike=True)

@@ -1,4 +1,5 @@
-"""Results of comparing two clause trees."""
+"""Results of comparing two clause trees: which clause became which (links of a
+:class:`ChangeKind`), their wording operations, and the term shifts across them."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from polydiff.diff.wording import Op
+Op = tuple[str, str]
+"""``("=" | "-" | "+", text)``: unchanged, deleted from A, inserted in B."""
 
 
-class LinkKind(StrEnum):
+class ChangeKind(StrEnum):
     """How clauses of A relate to clauses of B."""
 
     UNCHANGED = "unchanged"
@@ -28,7 +30,7 @@ class LinkKind(StrEnum):
 class Link:
     """One relation between clauses of A and clauses of B."""
 
-    kind: LinkKind
+    kind: ChangeKind
     a: tuple[str, ...]
     """Paths in A (empty for ``new``)."""
     b: tuple[str, ...]
@@ -45,12 +47,13 @@ class Link:
     @property
     def changed(self) -> bool:
         """Anything a reader should see (not unchanged-in-place)."""
-        return self.kind is not LinkKind.UNCHANGED or self.moved or self.renumbered
+        return self.kind is not ChangeKind.UNCHANGED or self.moved or self.renumbered
 
 
 @dataclass(frozen=True, slots=True)
 class TermShift:
-    """A substitution seen across the comparison (互联网+ → 人工智能+)."""
+    """A substitution seen across the comparison (互联网+ → 人工智能+); made by
+    :func:`polydiff.diff.terms.term_shifts`."""
 
     old: str
     new: str
@@ -75,7 +78,7 @@ class Comparison:
     def summary(self) -> dict[str, int]:
         """Count of links per kind, every kind listed."""
         counts = Counter(link.kind.value for link in self.links)
-        return {k.value: counts.get(k.value, 0) for k in LinkKind}
+        return {k.value: counts.get(k.value, 0) for k in ChangeKind}
 
     @property
     def flags(self) -> dict[str, int]:
@@ -98,7 +101,7 @@ class Comparison:
         )
 
     def filtered(self, kinds: set[str] | None = None, path: str | None = None) -> Comparison:
-        """Only links of ``kinds`` (values of :class:`LinkKind`) touching clause ``path`` or
+        """Only links of ``kinds`` (values of :class:`ChangeKind`) touching clause ``path`` or
         its descendants on either side."""
 
         def under(p: str) -> bool:

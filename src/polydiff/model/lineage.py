@@ -1,9 +1,13 @@
-"""Lineage data: links between clauses of two documents, and the file that holds them."""
+"""Lineage data: links between clauses of two documents, the file that holds them, and a
+clause's lineage as traced through the graph of all files."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from polydiff.model import Clause, RelationType
+from polydiff.model.comparison import Op
 
 
 class LinkKind(StrEnum):
@@ -22,6 +26,35 @@ class LinkKind(StrEnum):
     """The later text follows the earlier clause closely without a long verbatim run."""
     MANUAL = "manual"
     """Recorded by a person (``polydiff lineage confirm --add``)."""
+
+
+class LineageRelation(StrEnum):
+    """How the two documents of a lineage file relate: a declared :class:`RelationType`,
+    or ``discovered`` (quotation found between documents with no declared relation)."""
+
+    SUCCEEDS = "succeeds"
+    AMENDS = "amends"
+    INTERPRETS = "interprets"
+    IMPLEMENTS = "implements"
+    CITES = "cites"
+    DISCOVERED = "discovered"
+
+    @classmethod
+    def declared(cls, relation: RelationType) -> LineageRelation:
+        return cls(relation.value)
+
+    @property
+    def succession(self) -> bool:
+        """Whether the later document takes the earlier one's place (clause alignment)."""
+        return self in (LineageRelation.SUCCEEDS, LineageRelation.AMENDS)
+
+
+class Basis(StrEnum):
+    """What the links of a lineage file rest on."""
+
+    TEXT = "text"
+    HEADINGS = "headings"
+    """The earlier document is an outline without body text: headings only."""
 
 
 class Status(StrEnum):
@@ -77,11 +110,9 @@ class LineageFile:
 
     from_doc: str
     to_doc: str
-    relation: str
-    """The declared relation (``succeeds``, ``interprets``…) or ``discovered``."""
+    relation: LineageRelation
     lang: str
-    basis: str = "text"
-    """``text``, or ``headings`` when the earlier document is an outline."""
+    basis: Basis = Basis.TEXT
     computed_from: dict[str, str] = field(default_factory=dict)
     """Doc id → git blob id of the clause tree the links were computed from."""
     links: tuple[LineageLink, ...] = ()
@@ -89,3 +120,49 @@ class LineageFile:
     @property
     def name(self) -> str:
         return f"{self.from_doc}..{self.to_doc}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One link of the lineage graph with the documents it joins."""
+
+    from_doc: str
+    to_doc: str
+    link: LineageLink
+    relation: LineageRelation
+    basis: Basis
+    depth: int = 1
+    """Distance from the traced clause."""
+
+    @property
+    def from_ref(self) -> str:
+        return f"{self.from_doc}#{self.link.from_path}"
+
+    @property
+    def to_ref(self) -> str:
+        return f"{self.to_doc}#{self.link.to_path}"
+
+
+@dataclass(frozen=True, slots=True)
+class TracedHop:
+    """A hop with what a reader needs to see it."""
+
+    hop: Hop
+    from_clause: Clause | None
+    to_clause: Clause | None
+    ops: tuple[Op, ...] = ()
+    """Wording diff, for carried/reworded/split/merged links."""
+    spans_valid: bool = True
+    """False when shown in another language than the spans were computed in."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """A clause's lineage: the hops back to its ancestors and forward to its descendants."""
+
+    doc: str
+    path: str
+    lang: str
+    clause: Clause
+    ancestors: list[TracedHop] = field(default_factory=list)
+    descendants: list[TracedHop] = field(default_factory=list)
