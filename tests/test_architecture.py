@@ -1,5 +1,6 @@
-"""The core never imports the UI layer (textual, rich, polydiff.cli/report/tui), and commands
-that do not need git do not import it."""
+"""The core and the use cases never import the UI layer (textual, rich,
+polydiff.cli/report/tui); commands import only what they use (git, textual, the other
+subcommands)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,7 @@ CORE = (
     "align",
     "diff",
     "lineage",
-    "history",
-    "review",
+    "service",
 )
 UI = ("textual", "rich", "polydiff.cli", "polydiff.report", "polydiff.tui")
 
@@ -75,4 +75,32 @@ def test_import_contracts() -> None:
         cwd=PROJECT,
     )
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "Contracts: 2 kept, 0 broken." in out.stdout
+    assert "Contracts: 4 kept, 0 broken." in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "absent"),
+    [
+        (["--version"], ("yaml", "polydiff.store", "polydiff.model", "numpy")),
+        (
+            ["diff", "tests/data/gf-2025-11.rev1.zh.txt", "gf-2025-11", "--format", "json"],
+            ("git", "rich", "textual", "numpy", "scipy", "polydiff.cli.show", "polydiff.lineage"),
+        ),
+    ],
+)
+def test_a_command_imports_only_what_it_uses(argv: list[str], absent: tuple[str, ...]) -> None:
+    """Subcommand modules are imported when chosen; heavy libraries only on paths that use
+    them (start-up time is measured by bench/startup.py, not asserted here)."""
+    from tests.conftest import PROJECT
+
+    code = (
+        "import sys, io, contextlib; from polydiff.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    try: main({argv!r})\n"
+        "    except SystemExit: pass\n"
+        f"print(','.join(m for m in {absent!r} if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PROJECT
+    )
+    assert out.stdout.strip() == "", f"{argv} imported {out.stdout.strip()}"

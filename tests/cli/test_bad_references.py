@@ -124,7 +124,7 @@ def test_review_on_a_terminal_styles_the_wording(reworded_branch: PolicyRepo) ->
     from rich.console import Console
 
     from polydiff.report.review_view import review_text
-    from polydiff.review import review
+    from polydiff.service.review import review
 
     result = review(reworded_branch, "main", "HEAD")
     console = Console(force_terminal=True, color_system="truecolor", width=200)

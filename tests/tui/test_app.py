@@ -15,14 +15,14 @@ from polydiff.errors import StoreError, UsageError
 from polydiff.report.diff_markup import comparison_html, comparison_markdown
 from polydiff.store.repo import PolicyRepo
 from polydiff.tui import app as app_module
-from polydiff.tui.export import ExportScreen
-from polydiff.tui.help import HelpScreen
-from polydiff.tui.history import HistoryScreen
-from polydiff.tui.lineage_panel import LineageScreen
 from polydiff.tui.screens.compare import CompareScreen
 from polydiff.tui.screens.corpus import CorpusScreen
 from polydiff.tui.screens.document import DocumentScreen
-from polydiff.tui.search import SearchScreen
+from polydiff.tui.screens.export import ExportScreen
+from polydiff.tui.screens.help import HelpScreen
+from polydiff.tui.screens.history import HistoryScreen
+from polydiff.tui.screens.lineage import LineageScreen
+from polydiff.tui.screens.search import SearchScreen
 from polydiff.tui.widgets.keybar import KeyBar
 from tests.conftest import PROJECT
 from tests.tui.conftest import press, settle, text_of

@@ -7,10 +7,10 @@ import threading
 
 from textual.widgets import DataTable, Input, Static
 
-from polydiff.tui.help import HelpScreen
 from polydiff.tui.screens import compare
 from polydiff.tui.screens.compare import CompareScreen
 from polydiff.tui.screens.document import DocumentScreen
+from polydiff.tui.screens.help import HelpScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.diffview import DEL, INS, DiffView, ops_text
 from tests.tui.conftest import press, settle, text_of

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from polydiff.tui.history import HistoryScreen
 from polydiff.tui.screens.compare import CompareScreen
 from polydiff.tui.screens.corpus import CorpusScreen
 from polydiff.tui.screens.document import DocumentScreen
+from polydiff.tui.screens.history import HistoryScreen
 from tests.tui.conftest import press, settle
 
 DOCS = ["gf-2015-40", "gf-2025-11", "ndrc-2025-0826", "gmrb-2025-1025"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from textual.widgets import Static, Tree
 
-from polydiff.tui.data import Marker
-from polydiff.tui.history import HistoryScreen
-from polydiff.tui.lineage_panel import LineageScreen
+from polydiff.service.notes import Marker
 from polydiff.tui.screens.compare import CompareScreen
 from polydiff.tui.screens.document import DocumentScreen
+from polydiff.tui.screens.history import HistoryScreen
+from polydiff.tui.screens.lineage import LineageScreen
 from tests.tui.conftest import press, settle, text_of
 
 

@@ -8,8 +8,8 @@ import shutil
 from textual.widgets import DataTable, Static
 
 from polydiff.store.repo import PolicyRepo
-from polydiff.tui.history import HistoryScreen
 from polydiff.tui.screens.compare import CompareScreen
+from polydiff.tui.screens.history import HistoryScreen
 from tests.conftest import PROJECT, git
 from tests.tui.conftest import press, settle, text_of
 

@@ -11,9 +11,9 @@ from textual.widgets import DataTable, Input, Static
 
 from polydiff.cli import main
 from polydiff.store.repo import PolicyRepo
-from polydiff.tui.lineage_panel import SPAN, LineageScreen, hop_view
-from polydiff.tui.review import NoteScreen
 from polydiff.tui.screens.document import DocumentScreen
+from polydiff.tui.screens.lineage import SPAN, LineageScreen, hop_view
+from polydiff.tui.screens.note import NoteScreen
 from tests.tui.conftest import press, settle, text_of
 
 UP = "lineage/gf-2015-40..gf-2025-11.yaml"

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from textual.widgets import Input, Label, OptionList
 
+from polydiff.model import ClauseTree
+from polydiff.service.search import Hit
+from polydiff.service.search import find_clauses as find
 from polydiff.store.repo import PolicyRepo
 from polydiff.tui.data import CorpusData
 from polydiff.tui.screens.document import DocumentScreen
-from polydiff.tui.search import SearchScreen, find_clauses
+from polydiff.tui.screens.search import SearchScreen
 from tests.conftest import PROJECT
 from tests.tui.conftest import press, settle
+
+
+def find_clauses(data: CorpusData, query: str) -> list[Hit]:
+    docs: list[tuple[str, dict[str, ClauseTree]]] = [(d, data.trees(d)) for d in data.doc_ids()]
+    return find(docs, query)
 
 
 def test_find_clauses_chinese_english_width_and_case() -> None:

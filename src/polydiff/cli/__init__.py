@@ -1,47 +1,56 @@
-"""The ``polydiff`` command: one subcommand per module, each returning an exit code."""
+"""The ``polydiff`` command: one subcommand per module, each returning an exit code.
+
+Only the chosen subcommand's module is imported (``polydiff --version`` and a diff of two
+texts load nothing they do not use); the others are listed by name and help line so that
+``polydiff --help`` shows them all.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from polydiff import __version__
-from polydiff.cli import (
-    check,
-    diffcmd,
-    docs,
-    gitcmd,
-    history,
-    importcmd,
-    init,
-    lineage,
-    review,
-    show,
-    trace,
-    tui,
-)
 from polydiff.errors import ExitCode, PolydiffError
 
-COMMANDS = (
-    init,
-    importcmd,
-    show,
-    docs,
-    diffcmd,
-    lineage,
-    trace,
-    review,
-    history,
-    gitcmd,
-    check,
-    tui,
-)
+COMMANDS: dict[str, tuple[str, str | None]] = {
+    "init": ("init", "create a policy repository"),
+    "import": ("importcmd", "import a text (or an outline) as a document"),
+    "show": ("show", "show a document's clause tree"),
+    "docs": ("docs", "list documents"),
+    "diff": ("diffcmd", "compare two documents clause by clause"),
+    "lineage": ("lineage", "build, check and review the lineage graph"),
+    "trace": ("trace", "a clause's ancestors and descendants"),
+    "review": ("review", "review added, changed and removed documents in a range"),
+    "log": ("history", "commits that changed a document or a clause"),
+    "blame": ("history", "the commit that last changed each clause"),
+    "git": ("gitcmd", "install or remove the git integration"),
+    "textconv": ("gitcmd", None),
+    "check": ("check", "validate every document"),
+    "tui": ("tui", "browse the corpus in a terminal UI"),
+}
+"""Subcommand → (module of ``polydiff.cli`` that registers it, help line; None: hidden)."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (the first word that is not an option)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--repo":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser: with ``argv``, only the subcommand it names is registered in
+    full (the others by name); without, every subcommand (for documentation and tests)."""
     parser = argparse.ArgumentParser(
         prog="polydiff",
         description="Clause-level diff and lineage of policy documents (Chinese and English).",
@@ -54,24 +63,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="policy repository (default: found from the current folder upwards)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        module.register(sub)
+    chosen = _chosen(argv) if argv is not None else None
+    wanted = set(COMMANDS) if argv is None else ({chosen} if chosen else set())
+    for module in dict.fromkeys(COMMANDS[name][0] for name in COMMANDS if name in wanted):
+        importlib.import_module(f"polydiff.cli.{module}").register(sub)
+    for name, (_, help_line) in COMMANDS.items():
+        if name not in sub.choices and help_line is not None:
+            sub.add_parser(name, help=help_line, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run polydiff with ``argv``; returns the exit status (never raises for user errors)."""
-    parser = build_parser()
+    args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        args = build_parser(args_list).parse_args(args_list)
+        if not getattr(args, "func", None):
+            if not (sys.stdin.isatty() and sys.stdout.isatty()):
+                build_parser().print_help()
+                return ExitCode.OK
+            # no subcommand on a terminal: 'polydiff tui', with its defaults
+            args = build_parser([*args_list, "tui"]).parse_args([*args_list, "tui"])
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
-    if not getattr(args, "func", None):
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            parser.print_help()
-            return ExitCode.OK
-        # no subcommand on a terminal: 'polydiff tui', with its defaults
-        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "tui"])
     try:
         return int(args.func(args))
     except PolydiffError as exc:

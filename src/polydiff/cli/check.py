@@ -22,16 +22,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from polydiff.store.validate import Severity, check_repository
+    from polydiff.service.checking import check
 
-    repo = repo_from(args)
-    findings = check_repository(repo)
-    errors = [f for f in findings if f.severity is Severity.ERROR]
+    result = check(repo_from(args))
+    findings, errors = result.findings, result.errors
     failing = findings if args.strict else errors
     if args.format == "json":
         emit_json(
             {
-                "documents": len(repo.doc_ids()),
+                "documents": result.documents,
                 "ok": not failing,
                 "findings": [
                     {"doc": f.doc, "severity": f.severity.value, "message": f.message}
@@ -42,9 +41,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for f in findings:
             print(str(f))
-        n = len(repo.doc_ids())
         print(
-            f"checked {n} document(s): {len(errors)} error(s), "
+            f"checked {result.documents} document(s): {len(errors)} error(s), "
             f"{len(findings) - len(errors)} warning(s)"
         )
     return ExitCode.FINDINGS if failing else ExitCode.OK

@@ -10,14 +10,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from polydiff.store.repo import PolicyRepo
+from polydiff.service.repository import PolicyRepo, open_repo
 
 
 def repo_from(args: argparse.Namespace) -> PolicyRepo:
     """The repository named by ``--repo`` or found from the current folder."""
-    if args.repo:
-        return PolicyRepo.at(Path(args.repo))
-    return PolicyRepo.find()
+    return open_repo(Path(args.repo) if args.repo else None)
 
 
 def emit_json(data: Any) -> None:
@@ -43,19 +41,29 @@ Update = Callable[[str, int, int], None]
 
 
 @contextmanager
-def stderr_progress(label: str, enabled: bool = True) -> Iterator[Update | None]:
+def stderr_progress(label: str) -> Iterator[Update | None]:
     """A progress bar on stderr (only on a terminal): yields ``update(stage, done, total)``,
-    or None when there is nothing to show."""
-    if not (enabled and sys.stderr.isatty()):
+    or None when there is nothing to show. The bar (and rich) appear with the first update,
+    so work that reports nothing costs nothing."""
+    if not sys.stderr.isatty():
         yield None
         return
-    from rich.console import Console
-    from rich.progress import Progress
+    bar: Any = None
+    task: Any = None
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
+    def update(stage: str, done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
 
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
+            bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            task = bar.add_task(label, total=None)
+        bar.update(task, description=stage, completed=done, total=total)
 
+    try:
         yield update
+    finally:
+        if bar is not None:
+            bar.stop()

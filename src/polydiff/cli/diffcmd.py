@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from polydiff.cli.common import add_format, emit_json, repo_from, stderr_progress
 from polydiff.errors import ExitCode, StoreError, UsageError
+from polydiff.model.comparison import ChangeKind
 
-KINDS = ("unchanged", "reworded", "split", "merged", "new", "dropped")
+if TYPE_CHECKING:
+    from polydiff.model.comparison import Comparison
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("b", metavar="B")
     p.add_argument("--lang", choices=("zh", "en"), help="default: the first language both have")
     add_format(p, ("text", "md", "html", "json"))
-    p.add_argument("--kinds", help=f"only these kinds, comma-separated ({','.join(KINDS)})")
+    kinds = ",".join(k.value for k in ChangeKind)
+    p.add_argument("--kinds", help=f"only these kinds, comma-separated ({kinds})")
     p.add_argument("--path", help="only clauses at or under this path (either side), e.g. 2.1")
     p.add_argument(
         "--context",
@@ -49,55 +53,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from polydiff.align import AlignOptions, align
-    from polydiff.store.inputs import common_language, open_input
+    from polydiff.service.compare import CompareOptions, compare, parse_kinds
 
-    kinds = None
-    if args.kinds:
-        kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
-        unknown = kinds - set(KINDS)
-        if unknown:
-            raise UsageError(
-                f"--kinds: unknown kind(s) {', '.join(sorted(unknown))} (one of {', '.join(KINDS)})"
-            )
     if args.context is not None and args.context < 0:
         raise UsageError("--context must be 0 or more")
+    options = CompareOptions(
+        lang=args.lang,
+        strict=args.strict,
+        fold_variants=args.fold_variants,
+        kinds=parse_kinds(args.kinds) if args.kinds else None,
+        path=args.path,
+    )
     try:
         repo = repo_from(args)
     except StoreError:
         repo = None  # two files can be compared outside a repository
-    a = open_input(args.a, repo)
-    b = open_input(args.b, repo)
-    lang = common_language(a, b, args.lang)
-    tree_a, tree_b = a.tree(repo, lang), b.tree(repo, lang)
-    fold = None
-    if args.fold_variants:
-        from polydiff.normalize import variant_folder
-
-        fold = variant_folder()
-    big = len(tree_a) + len(tree_b) >= 2000
-    with stderr_progress("aligning", enabled=big) as progress:
-        cmp = align(
-            tree_a,
-            tree_b,
-            AlignOptions(strict=args.strict, fold=fold),
-            a_name=a.name,
-            b_name=b.name,
-            progress=progress,
-        )
-    if args.path:
-        paths = set(tree_a.paths()) | set(tree_b.paths())
-        if args.path not in paths:
-            raise UsageError(f"--path {args.path}: no such clause in {a.name} or {b.name}")
-    cmp = cmp.filtered(kinds, args.path)
+    with stderr_progress("aligning") as progress:
+        cmp = compare(repo, args.a, args.b, options, progress)
     _print(cmp, args)
     return ExitCode.OK if cmp.same else ExitCode.FINDINGS
 
 
-def _print(cmp: object, args: argparse.Namespace) -> None:
-    from polydiff.model.comparison import Comparison
-
-    assert isinstance(cmp, Comparison)
+def _print(cmp: Comparison, args: argparse.Namespace) -> None:
     if args.format == "json":
         from polydiff.report.data import comparison_to_json
 

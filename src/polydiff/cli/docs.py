@@ -22,25 +22,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from polydiff.service.documents import list_documents
+
     repo = repo_from(args)
-    rows: list[dict[str, Any]] = []
-    for doc_id in repo.doc_ids():
-        doc = repo.load(doc_id)
-        rows.append(
-            {
-                "id": doc_id,
-                "title": doc.meta.display_title(args.lang),
-                "date": doc.meta.date,
-                "number": doc.meta.number,
-                "issuer": doc.meta.issuer,
-                "kind": doc.meta.kind,
-                "languages": list(doc.meta.languages),
-                "clauses": {lang: len(t) for lang, t in doc.trees.items()},
-                "completeness": doc.meta.completeness.value,
-                "relations": [{"type": r.type.value, "doc": r.doc} for r in doc.meta.relations],
-            }
-        )
-    rows.sort(key=lambda r: (r["date"], r["id"]))
+    rows: list[dict[str, Any]] = [
+        {
+            "id": d.id,
+            "title": d.meta.display_title(args.lang),
+            "date": d.meta.date,
+            "number": d.meta.number,
+            "issuer": d.meta.issuer,
+            "kind": d.meta.kind,
+            "languages": list(d.meta.languages),
+            "clauses": d.clauses,
+            "completeness": d.meta.completeness.value,
+            "relations": [{"type": r.type.value, "doc": r.doc} for r in d.meta.relations],
+        }
+        for d in list_documents(repo)
+    ]
     if args.format == "json":
         emit_json(rows)
         return ExitCode.OK

@@ -35,8 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_log(args: argparse.Namespace) -> int:
-    from polydiff.history import clause_log
     from polydiff.model import ClauseRef
+    from polydiff.service.history import clause_log
 
     try:
         ref = ClauseRef.parse(args.ref)
@@ -101,8 +101,8 @@ def run_log(args: argparse.Namespace) -> int:
 
 
 def run_blame(args: argparse.Namespace) -> int:
-    from polydiff.history import blame
     from polydiff.model import ClauseRef
+    from polydiff.service.history import blame
 
     try:
         ref = ClauseRef.parse(args.doc)

@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from polydiff.store.importer import ImportOptions, import_file
+    from polydiff.service.importing import ImportOptions, import_document
 
     repo = repo_from(args)
     opts = ImportOptions(
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         strict=args.strict,
         commit=args.commit,
     )
-    outcome = import_file(repo, args.file, opts)
+    outcome = import_document(repo, args.file, opts)
     for w in outcome.warnings:
         warn(f"{args.file}: {w}")
     only_zh, only_en = outcome.mismatch

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from polydiff.errors import ExitCode, StoreError
-from polydiff.store.repo import LINEAGE, POLICIES
+from polydiff.errors import ExitCode
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,18 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from polydiff.store.git import init_repository
+    from polydiff.service.repository import init_repo
 
-    root = Path(args.dir)
-    if root.exists() and not root.is_dir():
-        raise StoreError(f"{root}: exists and is not a folder")
-    if (root / POLICIES).is_dir():
-        raise StoreError(f"{root}: already a policy repository ({POLICIES}/ exists)")
-    root.mkdir(parents=True, exist_ok=True)
-    created_git = init_repository(root)
-    for name in (POLICIES, LINEAGE):
-        (root / name).mkdir()
-        (root / name / ".gitkeep").touch()
-    what = "git repository and " if created_git else ""
-    print(f"Initialised {what}policy repository in {root.resolve()}")
+    made = init_repo(Path(args.dir))
+    what = "git repository and " if made.created_git else ""
+    print(f"Initialised {what}policy repository in {made.root}")
     return ExitCode.OK

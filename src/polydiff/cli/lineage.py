@@ -58,13 +58,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from polydiff.lineage.build import build
+    from polydiff.service import lineage
 
     repo = repo_from(args)
-    if args.commit:
-        repo.history  # noqa: B018 - fail before writing when this is not a git repository
     with stderr_progress("lineage") as progress:
-        result = build(repo, args.docs, force=args.force, progress=progress, commit=args.commit)
+        result = lineage.build(repo, args.docs, args.force, progress, commit=args.commit)
     for line in result.unplaced:
         warn(f"unplaced: {line}")
     if not result.stale_docs:
@@ -83,10 +81,9 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from polydiff.lineage.check import check_lineage
+    from polydiff.service import lineage
 
-    repo = repo_from(args)
-    findings = check_lineage(repo)
+    findings = lineage.check(repo_from(args))
     if args.format == "json":
         emit_json(
             {
@@ -102,25 +99,18 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from polydiff.lineage.review import set_review
     from polydiff.model.lineage import Status
+    from polydiff.service import lineage
 
-    repo = repo_from(args)
     status = Status.CONFIRMED if args.verb == "confirm" else Status.REJECTED
-    message = None
-    if args.commit:
-        repo.history  # noqa: B018 - fail before writing when this is not a git repository
-        message = f"lineage: {args.verb} {args.source} → {args.target}" + (
-            f"\n\n{args.note}" if args.note else ""
-        )
-    decision = set_review(
-        repo,
+    decision = lineage.decide(
+        repo_from(args),
         args.source,
         args.target,
         status,
         args.note,
         add=getattr(args, "add", False),
-        commit_message=message,
+        commit=args.commit,
     )
     link = decision.link
     print(
@@ -133,25 +123,21 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from polydiff.lineage import files
+    from polydiff.service import lineage
 
-    repo = repo_from(args)
-    rows: list[dict[str, Any]] = []
-    for f in files.load_all(repo):
-        kinds = Counter(link.kind.value for link in f.links)
-        statuses = Counter(link.status.value for link in f.links)
-        rows.append(
-            {
-                "from": f.from_doc,
-                "to": f.to_doc,
-                "relation": f.relation,
-                "basis": f.basis,
-                "links": len(f.links),
-                "kinds": dict(sorted(kinds.items())),
-                "status": dict(sorted(statuses.items())),
-                "term_shifts": _term_shifts(repo, f),
-            }
-        )
+    rows: list[dict[str, Any]] = [
+        {
+            "from": s.file.from_doc,
+            "to": s.file.to_doc,
+            "relation": s.file.relation.value,
+            "basis": s.file.basis.value,
+            "links": len(s.file.links),
+            "kinds": s.kinds,
+            "status": s.statuses,
+            "term_shifts": [{"from": t.old, "to": t.new, "count": t.count} for t in s.term_shifts],
+        }
+        for s in lineage.pair_stats(repo_from(args))
+    ]
     if args.format == "json":
         emit_json(rows)
         return ExitCode.OK
@@ -172,13 +158,3 @@ def run_stats(args: argparse.Namespace) -> int:
         )
     Console().print(table)
     return ExitCode.OK
-
-
-def _term_shifts(repo: Any, f: Any) -> list[dict[str, Any]]:
-    """The strongest term shifts of a succession pair compared by text."""
-    if f.basis != "text" or f.relation not in ("succeeds", "amends"):
-        return []
-    from polydiff.align import align
-
-    cmp = align(repo.load_tree(f.from_doc, f.lang), repo.load_tree(f.to_doc, f.lang))
-    return [{"from": t.old, "to": t.new, "count": t.count} for t in cmp.term_shifts]

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from polydiff.review import default_range, exit_status, review
+    from polydiff.service.review import default_range, exit_status, review
 
     repo = repo_from(args)
     if args.staged:

@@ -32,11 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from polydiff.lineage.trace import trace, trace_to_json
+    from polydiff.service.lineage import trace
 
-    repo = repo_from(args)
-    t = trace(repo, args.ref, args.depth, args.lang, args.all)
+    t = trace(repo_from(args), args.ref, args.depth, args.lang, args.all)
     if args.format == "json":
+        from polydiff.report.lineage_data import trace_to_json
+
         emit_json(trace_to_json(t))
         return ExitCode.OK
     from polydiff.report import lineage_view

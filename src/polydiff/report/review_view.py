@@ -10,7 +10,7 @@ from polydiff.report.data import comparison_to_json
 from polydiff.report.diff_markup import md_escape as _md_escape
 from polydiff.report.diff_text import MARKERS
 from polydiff.report.segments import link_title, trim_context
-from polydiff.review import DocReview, ReviewResult
+from polydiff.service.review import DocReview, ReviewResult
 
 _CONTEXT = 30
 

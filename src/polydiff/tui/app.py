@@ -16,12 +16,13 @@ from textual.screen import Screen
 
 from polydiff.errors import UsageError
 from polydiff.model import ClauseRef
-from polydiff.store.repo import PolicyRepo
+from polydiff.service.documents import document_meta
+from polydiff.service.repository import PolicyRepo, find_repo
 from polydiff.tui.data import LANG_MODES, CorpusData, next_lang_mode
 from polydiff.tui.screens.corpus import CorpusScreen
 
 if TYPE_CHECKING:
-    from polydiff.tui.search import Hit
+    from polydiff.service.search import Hit
 
 # The other screens are imported when first opened: the corpus screen shows sooner.
 
@@ -85,19 +86,19 @@ class PolydiffApp(App[None]):
         self.push_screen(CompareScreen(a, b, path))
 
     def open_history(self, doc: str, path: str | None = None) -> None:
-        from polydiff.tui.history import HistoryScreen
+        from polydiff.tui.screens.history import HistoryScreen
 
         self.push_screen(HistoryScreen(doc, path))
 
     def open_lineage(self, doc: str, path: str, lang: str | None = None) -> None:
-        from polydiff.tui.lineage_panel import LineageScreen
+        from polydiff.tui.screens.lineage import LineageScreen
 
         self.push_screen(LineageScreen(doc, path, lang))
 
     # --- global actions -----------------------------------------------------------------
 
     def action_search(self) -> None:
-        from polydiff.tui.search import SearchScreen
+        from polydiff.tui.screens.search import SearchScreen
 
         def opened(hit: Hit | None) -> None:
             if hit is not None:
@@ -106,13 +107,13 @@ class PolydiffApp(App[None]):
         self.push_screen(SearchScreen(self.data), opened)
 
     def action_help(self) -> None:
-        from polydiff.tui.export import ExportScreen
-        from polydiff.tui.help import HelpScreen
-        from polydiff.tui.history import HistoryScreen
-        from polydiff.tui.lineage_panel import LineageScreen
         from polydiff.tui.screens.compare import CompareScreen
         from polydiff.tui.screens.document import DocumentScreen
-        from polydiff.tui.search import SearchScreen
+        from polydiff.tui.screens.export import ExportScreen
+        from polydiff.tui.screens.help import HelpScreen
+        from polydiff.tui.screens.history import HistoryScreen
+        from polydiff.tui.screens.lineage import LineageScreen
+        from polydiff.tui.screens.search import SearchScreen
 
         sections = [
             ("Everywhere", "keys of every screen", self.BINDINGS),
@@ -132,7 +133,7 @@ class PolydiffApp(App[None]):
         self.push_screen(HelpScreen(sections))
 
     def action_export(self) -> None:
-        from polydiff.tui.export import Exportable, ExportScreen
+        from polydiff.tui.screens.export import Exportable, ExportScreen
 
         screen = self.screen
         if not isinstance(screen, Exportable):
@@ -186,7 +187,7 @@ def make_app(
     revisions (their comparison). Unknown documents or revisions raise before anything is
     drawn."""
     if not isinstance(repo, PolicyRepo):
-        repo = PolicyRepo.find(repo) if repo is not None else PolicyRepo.find()
+        repo = find_repo(repo)
     if len(refs) > 2:
         raise UsageError("open at most two documents (a comparison)")
     if lang not in LANG_MODES:
@@ -200,5 +201,5 @@ def make_app(
             raise UsageError(str(exc)) from None
         if len(refs) == 2 and ref.path:
             raise UsageError(f"{spec}: compare whole documents (no #path)")
-        repo.load_meta(ref.doc, repo.source(ref.rev))
+        document_meta(repo, ref.doc, ref.rev)
     return PolydiffApp(repo, refs, lang, theme, export_dir)

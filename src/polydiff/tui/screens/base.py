@@ -1,15 +1,35 @@
-"""What every full screen shares: a way back, the app's corpus, header and footer."""
+"""What every full screen shares: a way back, the app's corpus, header and footer; and
+the small protocol through which screens ask the app to open other screens (so no screen
+imports the app)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, Protocol, cast
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-if TYPE_CHECKING:
-    from polydiff.tui.app import PolydiffApp
-    from polydiff.tui.data import CorpusData
+from polydiff.tui.data import CorpusData
+
+
+class Navigator(Protocol):
+    """What a screen may ask of the app."""
+
+    data: CorpusData
+    lang: str
+    """The language mode: ``zh``, ``en`` or ``both``."""
+
+    def cycle_lang(self) -> str: ...
+
+    def open_document(
+        self, doc: str, path: str | None = None, rev: str | None = None, lang: str | None = None
+    ) -> None: ...
+
+    def open_compare(self, a: str, b: str, path: str | None = None) -> None: ...
+
+    def open_history(self, doc: str, path: str | None = None) -> None: ...
+
+    def open_lineage(self, doc: str, path: str, lang: str | None = None) -> None: ...
 
 
 class PolydiffScreen(Screen[None]):
@@ -20,8 +40,8 @@ class PolydiffScreen(Screen[None]):
     """One line for the help screen: what this screen is."""
 
     @property
-    def papp(self) -> PolydiffApp:
-        return cast("PolydiffApp", self.app)
+    def papp(self) -> Navigator:
+        return cast(Navigator, self.app)
 
     @property
     def data(self) -> CorpusData:

@@ -18,6 +18,8 @@ from polydiff.model.comparison import ChangeKind, Comparison, Link
 from polydiff.report.diff_markup import comparison_html, comparison_markdown
 from polydiff.report.diff_text import summary_line
 from polydiff.report.segments import link_flags
+from polydiff.service.compare import CompareOptions, Progress, compare
+from polydiff.service.repository import PolicyRepo
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.diffview import DiffView
@@ -60,18 +62,11 @@ def keep(link: Link, filt: str) -> bool:
 
 
 def compute(
-    repo: object, a: str, b: str, lang: str | None, path: str | None, progress: object
+    repo: PolicyRepo, a: str, b: str, lang: str | None, path: str | None, progress: Progress
 ) -> Comparison:
-    """Align A with B (documents, ``doc@rev``, or files) in ``lang`` (default: shared)."""
-    from polydiff.align import align
-    from polydiff.store.inputs import common_language, open_input
-    from polydiff.store.repo import PolicyRepo
-
-    assert isinstance(repo, PolicyRepo)
-    ia, ib = open_input(a, repo), open_input(b, repo)
-    use = common_language(ia, ib, lang)
-    cmp = align(ia.tree(repo, use), ib.tree(repo, use), a_name=a, b_name=b, progress=progress)  # type: ignore[arg-type]
-    return cmp.filtered(None, path) if path else cmp
+    """Align A with B (documents, ``doc@rev``, or files) in ``lang`` (default: shared),
+    only the links touching ``path`` when given."""
+    return compare(repo, a, b, CompareOptions(lang=lang, path=path), progress)
 
 
 class CompareScreen(PolydiffScreen):

@@ -12,14 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Input, Label, Static
 
-from polydiff.tui.data import DocRow, RelationRow
-from polydiff.tui.export import markdown_table, markdown_to_html
+from polydiff.report.markdown import markdown_table, markdown_to_html
+from polydiff.service.documents import DocSummary
+from polydiff.service.notes import RelationRow
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.keybar import KeyBar
 from polydiff.tui.widgets.tables import Cell, PickTable, fill
 
-SORTS: dict[str, tuple[str, Callable[[DocRow, str], Any]]] = {
+SORTS: dict[str, tuple[str, Callable[[DocSummary, str], Any]]] = {
     "id": ("id", lambda r, lang: r.id),
     "title": ("title", lambda r, lang: r.title(lang)),
     "date": ("date", lambda r, lang: r.meta.date),
@@ -35,7 +36,7 @@ WIDE = ("id", "date", "title", "issuer", "kind", "lang", "clauses", "text")
 FIXED = {"id": 14, "date": 10, "issuer": 14, "kind": 16, "lang": 5, "clauses": 7, "text": 8}
 
 
-def cell(row: DocRow, key: str, lang: str) -> str:
+def cell(row: DocSummary, key: str, lang: str) -> str:
     if key == "lang":
         return " ".join(row.meta.languages)
     if key == "clauses":
@@ -45,7 +46,7 @@ def cell(row: DocRow, key: str, lang: str) -> str:
     return str(SORTS[key][1](row, lang))
 
 
-def matches(data: Any, row: DocRow, query: str) -> bool:
+def matches(data: Any, row: DocSummary, query: str) -> bool:
     """``query`` in the id, a title, number, issuer, kind, or any clause's text."""
     q = query.casefold().strip()
     if not q:
@@ -82,7 +83,7 @@ class CorpusScreen(PolydiffScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[DocRow] = []
+        self.rows: list[DocSummary] = []
         self.relations: list[RelationRow] = []
         self.sort_key = "date"
         self.reverse = False
@@ -133,7 +134,7 @@ class CorpusScreen(PolydiffScreen):
 
     # --- rendering ----------------------------------------------------------------------
 
-    def visible_rows(self) -> list[DocRow]:
+    def visible_rows(self) -> list[DocSummary]:
         rows = [r for r in self.rows if self._matching is None or r.id in self._matching]
         key = SORTS[self.sort_key][1]
         return sorted(rows, key=lambda r: (key(r, self.papp.lang), r.id), reverse=self.reverse)

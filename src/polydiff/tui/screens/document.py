@@ -20,9 +20,10 @@ from textual.widgets.tree import TreeNode
 
 from polydiff.model import LANGUAGES, Clause, ClauseTree, DocMeta, union_paths
 from polydiff.normalize import is_cjk
+from polydiff.report.markdown import markdown_to_html, tree_markdown
 from polydiff.report.tree import clause_text
-from polydiff.tui.data import ClauseNote, Marker, next_lang_mode
-from polydiff.tui.export import markdown_to_html, tree_markdown
+from polydiff.service.notes import ClauseNote, Marker
+from polydiff.tui.data import next_lang_mode
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.keybar import KeyBar

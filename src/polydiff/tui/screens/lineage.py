@@ -15,13 +15,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
 from polydiff.errors import PolydiffError
-from polydiff.lineage.review import set_review
-from polydiff.lineage.trace import trace
 from polydiff.model.lineage import Status, Trace, TracedHop
 from polydiff.report.lineage_view import STATUS_STYLE, trace_markdown
-from polydiff.tui.export import markdown_to_html
-from polydiff.tui.review import NoteScreen
+from polydiff.report.markdown import markdown_to_html
+from polydiff.service.lineage import decide, trace
 from polydiff.tui.screens.base import PolydiffScreen
+from polydiff.tui.screens.note import NoteScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.diffview import ops_text
 from polydiff.tui.widgets.keybar import KeyBar
@@ -226,7 +225,7 @@ class LineageScreen(PolydiffScreen):
                 return
         try:
             # note None keeps the link's note; the prompt (prefilled with it) may clear it
-            decision = await asyncio.to_thread(set_review, self.data.repo, src, dst, status, note)
+            decision = await asyncio.to_thread(decide, self.data.repo, src, dst, status, note)
         except PolydiffError as exc:
             self.notify(str(exc), severity="error")
             return

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,98 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
 from polydiff.errors import PolydiffError
-from polydiff.lineage.files import tree_blob
-from polydiff.store.repo import PolicyRepo, doc_dir
-from polydiff.tui.export import markdown_table, markdown_to_html
+from polydiff.report.markdown import markdown_table, markdown_to_html
+from polydiff.service.history import RevisionRow, revision_rows
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.keybar import KeyBar
 from polydiff.tui.widgets.tables import Cell, PickTable, fill
-
-MAX_REVISIONS = 200
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One row: a commit, or the uncommitted working tree (``rev`` None)."""
-
-    rev: str | None
-    date: str
-    author: str
-    message: str
-    change: str = ""
-    """For a clause: ``added``, ``reworded``, ``renumbered``… (``polydiff log``)."""
-    path: str | None = None
-    """For a clause: its path at this revision."""
-
-    @property
-    def short(self) -> str:
-        return self.rev[:10] if self.rev else "worktree"
-
-
-def _clause_hash(repo: PolicyRepo, doc: str, path: str, rev: str | None) -> str:
-    """Digest of the clause in every language at ``rev`` (``-`` where it is absent)."""
-    src = repo.source(rev)
-    meta = repo.load_meta(doc, src)
-    return "/".join(
-        (c.hash if (c := repo.load_tree(doc, lg, src).find(path)) else "-") for lg in meta.languages
-    )
-
-
-def _dirty(repo: PolicyRepo, doc: str, path: str | None) -> bool:
-    """The working tree differs from HEAD (for the clause, or any tree of the document)."""
-    if path is not None:
-        try:
-            return _clause_hash(repo, doc, path, None) != _clause_hash(repo, doc, path, "HEAD")
-        except PolydiffError:
-            return True
-    head = repo.history.source("HEAD")
-    return any(
-        tree_blob(repo, doc, lg) != head.blob_sha(f"{doc_dir(doc)}/{lg}.yaml")
-        for lg in ("zh", "en")
-    )
-
-
-def entries(repo: PolicyRepo, doc: str, path: str | None = None) -> list[Entry]:
-    """Revisions of ``doc`` newest first (every commit that touched it), or of clause
-    ``path`` (the commits that changed it, followed through renumbering: ``polydiff log``);
-    the working tree on top when it differs from HEAD."""
-    if path is None:
-        out = [
-            Entry(r.sha, _date(r.date), r.author, r.message)
-            for r in repo.history.revisions(doc_dir(doc))[:MAX_REVISIONS]
-        ]
-    else:
-        from polydiff.history import clause_log
-
-        out = [
-            Entry(
-                e.revision.sha,
-                _date(e.revision.date),
-                e.revision.author,
-                e.revision.message,
-                e.change,
-                e.path,
-            )
-            for e in clause_log(repo, doc, path)[:MAX_REVISIONS]
-        ]
-    if out and _dirty(repo, doc, path):
-        out.insert(
-            0,
-            Entry(
-                None,
-                "",
-                "",
-                "(uncommitted changes in the working tree)",
-                "changed" if path else "",
-                path,
-            ),
-        )
-    return out
-
-
-def _date(iso: str) -> str:
-    return iso[:16].replace("T", " ")
 
 
 class HistoryScreen(PolydiffScreen):
@@ -125,7 +38,7 @@ class HistoryScreen(PolydiffScreen):
     def __init__(self, doc: str, path: str | None = None) -> None:
         super().__init__()
         self.doc, self.clause_path = doc, path
-        self.entries: list[Entry] = []
+        self.entries: list[RevisionRow] = []
         self.marked: int | None = None
 
     @property
@@ -147,7 +60,7 @@ class HistoryScreen(PolydiffScreen):
     async def load(self) -> None:
         try:
             self.entries = await asyncio.to_thread(
-                entries, self.data.repo, self.doc, self.clause_path
+                revision_rows, self.data.repo, self.doc, self.clause_path
             )
         except PolydiffError as exc:
             self.query_one("#caption", Static).update(Text(str(exc), style="bold red"))
@@ -171,7 +84,7 @@ class HistoryScreen(PolydiffScreen):
             cells: list[Cell] = [Text("●", style="bold") if i == self.marked else "", e.date]
             cells.append(e.short)
             if self.clause_path:
-                cells += [e.change, e.path or ""]
+                cells += [e.change or "", e.path or ""]
             rows.append((str(i), [*cells, e.message]))
         fill(table, [(n, "" if n == "mark" else n) for n in names], rows, {"mark": 1})
         table.styles.height = "1fr"
@@ -201,7 +114,7 @@ class HistoryScreen(PolydiffScreen):
             self.marked = None if self.marked == row else row
             self.refresh_table()
 
-    def spec(self, e: Entry) -> str:
+    def spec(self, e: RevisionRow) -> str:
         return f"{self.doc}@{e.rev[:12]}" if e.rev else self.doc
 
     def action_diff(self) -> None:
@@ -231,7 +144,10 @@ class HistoryScreen(PolydiffScreen):
         lines = [f"### History of `{self.what}`", ""]
         lines += markdown_table(
             ["date", "commit", "author", "change", "path", "message"],
-            [[e.date, e.short, e.author, e.change, e.path or "", e.message] for e in self.entries],
+            [
+                [e.date, e.short, e.author, e.change or "", e.path or "", e.message]
+                for e in self.entries
+            ],
         )
         md = "\n".join(lines) + "\n"
         return md if fmt == "md" else markdown_to_html(md, f"polydiff: history of {self.what}")

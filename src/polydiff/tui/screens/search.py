@@ -4,7 +4,6 @@ clause."""
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,65 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from polydiff.normalize import normalize
+from polydiff.service.search import LIMIT, Hit, find_clauses
 from polydiff.tui.data import CorpusData
-
-CONTEXT = 18
-LIMIT = 200
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A clause whose heading or text contains the query."""
-
-    doc: str
-    path: str
-    lang: str
-    before: str
-    match: str
-    after: str
-
-    @property
-    def ref(self) -> str:
-        return f"{self.doc}#{self.path}"
-
-
-def _fold(text: str) -> str:
-    return normalize(text).casefold()
-
-
-def find_clauses(data: CorpusData, query: str, limit: int = LIMIT) -> list[Hit]:
-    """Clauses containing ``query`` (case, width and quote style ignored), document order."""
-    q = query.strip()
-    if not q:
-        return []
-    qf, qn = q.casefold(), _fold(q)
-    hits: list[Hit] = []
-    for doc in data.doc_ids():
-        for lang, tree in data.trees(doc).items():
-            for c in tree.walk():
-                content = c.content.replace("\n", " ")
-                at = content.casefold().find(qf)
-                if at < 0:
-                    if qn not in _fold(content):
-                        continue
-                    at, length = 0, 0
-                else:
-                    length = len(q)
-                start = max(0, at - CONTEXT)
-                hits.append(
-                    Hit(
-                        doc,
-                        c.path,
-                        lang,
-                        ("…" if start else "") + content[start:at],
-                        content[at : at + length],
-                        content[at + length : at + length + 2 * CONTEXT] + "…",
-                    )
-                )
-                if len(hits) >= limit:
-                    return hits
-    return hits
 
 
 def hit_prompt(hit: Hit) -> Text:
@@ -131,7 +73,9 @@ class SearchScreen(ModalScreen[Hit | None]):
     async def run_search(self, query: str, delay: float = 0.15) -> None:
         if delay:
             await asyncio.sleep(delay)  # a newer keystroke cancels this one
-        hits = await asyncio.to_thread(find_clauses, self.data, query)
+        data = self.data
+        docs = ((d, data.trees(d)) for d in data.doc_ids())
+        hits = await asyncio.to_thread(find_clauses, docs, query)
         self.hits = hits
         results = self.query_one("#results", OptionList)
         results.clear_options()

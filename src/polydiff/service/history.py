@@ -1,5 +1,6 @@
-"""Clause history from git: ``polydiff log`` (like ``git log --follow`` for one clause) and
-``polydiff blame`` (the commit that last changed each clause's wording).
+"""Clause history from git: ``polydiff log`` (like ``git log --follow`` for one clause),
+``polydiff blame`` (the commit that last changed each clause's wording), and the revision
+list the terminal UI's history screen shows.
 
 Each revision of a document is a commit; consecutive revisions are aligned clause by clause
 (:func:`polydiff.align.align`), so a clause is followed through renumbering and moves.
@@ -8,6 +9,7 @@ Each revision of a document is a commit; consecutive revisions are aligned claus
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from polydiff.align import align
 from polydiff.errors import PolydiffError, UsageError
@@ -17,6 +19,21 @@ from polydiff.store.git import Revision
 from polydiff.store.repo import PolicyRepo, doc_dir
 
 
+class ClauseChange(StrEnum):
+    """What a commit did to a clause (or, ``changed``, to a document)."""
+
+    ADDED = "added"
+    REWORDED = "reworded"
+    RENUMBERED = "renumbered"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    CHANGED = "changed"
+    """Document log: some clauses changed."""
+    IMPORTED = "imported"
+    """The first revision."""
+
+
 @dataclass(frozen=True, slots=True)
 class LogEntry:
     """One commit in a document's or a clause's history."""
@@ -24,9 +41,7 @@ class LogEntry:
     revision: Revision
     path: str | None
     """The clause's path at this revision (None for a whole-document log)."""
-    change: str
-    """``added``, ``reworded``, ``renumbered``, ``moved``, ``split``, ``merged``, ``changed``
-    (document log), or ``imported`` (the first revision)."""
+    change: ClauseChange
     previous_path: str | None = None
     links: tuple[Link, ...] = ()
     """The changed links of this revision (the clause's one, or all for a document)."""
@@ -98,17 +113,18 @@ def clause_log(
         newer = v.trees[k]
         older = v.trees[k + 1] if k + 1 < len(v.trees) else None
         if older is None:
-            entries.append(LogEntry(revision, current, "imported"))
+            entries.append(LogEntry(revision, current, ClauseChange.IMPORTED))
             break
         cmp = align(older, newer)
         if current is None:
             changed = tuple(link for link in cmp.links if link.changed)
             if changed:
-                entries.append(LogEntry(revision, None, "changed", links=changed))
+                entries.append(LogEntry(revision, None, ClauseChange.CHANGED, links=changed))
             continue
         link = _link_to(cmp, current)
         if link is None or link.kind is ChangeKind.NEW:
-            entries.append(LogEntry(revision, current, "added", links=(link,) if link else ()))
+            added = (link,) if link else ()
+            entries.append(LogEntry(revision, current, ClauseChange.ADDED, links=added))
             break
         if link.changed:
             entries.append(LogEntry(revision, current, _what(link), link.a[0], (link,)))
@@ -120,10 +136,10 @@ def _link_to(cmp: Comparison, path: str) -> Link | None:
     return next((link for link in cmp.links if path in link.b), None)
 
 
-def _what(link: Link) -> str:
+def _what(link: Link) -> ClauseChange:
     if link.kind in (ChangeKind.SPLIT, ChangeKind.MERGED, ChangeKind.REWORDED):
-        return link.kind.value
-    return "moved" if link.moved else "renumbered"
+        return ClauseChange(link.kind.value)
+    return ClauseChange.MOVED if link.moved else ClauseChange.RENUMBERED
 
 
 def blame(
@@ -143,3 +159,81 @@ def blame(
                 now[b] = owner.get(link.a[0], v.revisions[k]) if kept else v.revisions[k]
         owner = now
     return [BlameLine(c.path, c.heading, c.text, owner[c.path]) for c in v.trees[0].walk()]
+
+
+# --- revisions of a document or clause, for browsing -----------------------------------------
+
+MAX_REVISIONS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionRow:
+    """One revision of a document or clause: a commit, or the uncommitted working tree
+    (``rev`` None)."""
+
+    rev: str | None
+    date: str
+    """``YYYY-MM-DD HH:MM`` (UTC); empty for the working tree."""
+    author: str
+    message: str
+    change: ClauseChange | None = None
+    """For a clause: what the commit did to it (as ``polydiff log``)."""
+    path: str | None = None
+    """For a clause: its path at this revision."""
+
+    @property
+    def short(self) -> str:
+        return self.rev[:10] if self.rev else "worktree"
+
+
+def revision_rows(repo: PolicyRepo, doc: str, path: str | None = None) -> list[RevisionRow]:
+    """Revisions of ``doc`` newest first (every commit that touched it), or of clause
+    ``path`` (the commits that changed it, followed through renumbering); the working tree
+    on top when it differs from HEAD."""
+    if path is None:
+        revs = repo.history.revisions(doc_dir(doc))[:MAX_REVISIONS]
+        out = [RevisionRow(r.sha, _minute(r.date), r.author, r.message) for r in revs]
+    else:
+        out = [
+            RevisionRow(
+                e.revision.sha,
+                _minute(e.revision.date),
+                e.revision.author,
+                e.revision.message,
+                e.change,
+                e.path,
+            )
+            for e in clause_log(repo, doc, path)[:MAX_REVISIONS]
+        ]
+    if out and _dirty(repo, doc, path):
+        message = "(uncommitted changes in the working tree)"
+        change = ClauseChange.CHANGED if path else None
+        out.insert(0, RevisionRow(None, "", "", message, change, path))
+    return out
+
+
+def _minute(iso: str) -> str:
+    return iso[:16].replace("T", " ")
+
+
+def _clause_hash(repo: PolicyRepo, doc: str, path: str, rev: str | None) -> str:
+    """Digest of the clause in every language of the document at ``rev`` (``-`` where a
+    language lacks it)."""
+    src = repo.source(rev)
+    meta = repo.load_meta(doc, src)
+    return "/".join(
+        (c.hash if (c := repo.load_tree(doc, lg, src).find(path)) else "-") for lg in meta.languages
+    )
+
+
+def _dirty(repo: PolicyRepo, doc: str, path: str | None) -> bool:
+    """The working tree differs from HEAD (for the clause, or any file of the document)."""
+    if path is not None:
+        try:
+            return _clause_hash(repo, doc, path, None) != _clause_hash(repo, doc, path, "HEAD")
+        except PolydiffError:
+            return True
+    head = repo.history.source("HEAD")
+    base = doc_dir(doc)
+    names = sorted(set(repo.worktree.list_dir(base)) | set(head.list_dir(base)))
+    return any(repo.worktree.read(f"{base}/{n}") != head.read(f"{base}/{n}") for n in names)
