@@ -19,7 +19,7 @@ the original character it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 _DOUBLE_QUOTES = "“”„‟＂「」『』«»〝〞"
 _SINGLE_QUOTES = "‘’‚‛＇"
@@ -27,6 +27,21 @@ _TABLE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
 _TABLE.update({ord(c): '"' for c in _DOUBLE_QUOTES})
 _TABLE.update({ord(c): "'" for c in _SINGLE_QUOTES})
 _TABLE[ord("…")] = "..."
+_ONE_FOR_ONE: list[str] = []
+
+
+def _fold_width(text: str) -> str:
+    """``text`` with the one-for-one substitutions of :data:`_TABLE` (all but ``…``), through
+    a string table of the Basic Multilingual Plane: twice as fast as the dict on Chinese
+    text, built on first use."""
+    if not _ONE_FOR_ONE:
+        chars = list(map(chr, range(0x10000)))
+        for cp, rep in _TABLE.items():
+            if len(rep) == 1:
+                chars[cp] = rep
+        _ONE_FOR_ONE.append("".join(chars))
+    return text.translate(_ONE_FOR_ONE[0])
+
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -52,7 +67,7 @@ def _keeps_space(before: str, after: str) -> bool:
 
 def normalize(text: str) -> str:
     """Return ``text`` with presentation-only differences folded away (see module doc)."""
-    t = text.translate(_TABLE)
+    t = text.translate(_TABLE) if text.isascii() or "…" in text else _fold_width(text)
     if not _SPACE_RE.search(t):
         return t
 
@@ -63,11 +78,14 @@ def normalize(text: str) -> str:
     return _SPACE_RE.sub(space, t)
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """:func:`normalize`, plus for each output character the index of its source character."""
+def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """:func:`normalize`, plus for each output character the index of its source character
+    (a ``range`` when they are the same: no whitespace to fold, the usual Chinese clause)."""
     if "…" in text:
         return _normalize_with_map_slow(text)
-    t = text.translate(_TABLE)  # one character for one: indices are kept
+    t = _fold_width(text)  # one character for one: indices are kept
+    if not _SPACE_RE.search(t):
+        return t, range(len(t))
     out: list[str] = []
     src: list[int] = []
     pos = 0

@@ -1,4 +1,5 @@
-"""The pure-Python and sparse overlap implementations agree; the assignment is optimal."""
+"""The pure-Python and numpy overlap implementations agree (on every pair, or on the active
+ones); pruning common grams keeps the pairs that matter; the assignment is optimal."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from polydiff.align.assignment import _scipy_assignment, assign, hungarian
-from polydiff.align.overlap import PyOverlap, SparseOverlap
+from polydiff.align.overlap import ArrayOverlap, PyOverlap
 from polydiff.normalize import normalize
 from polydiff.store.repo import PolicyRepo
 
@@ -26,10 +27,10 @@ from polydiff.store.repo import PolicyRepo
 def test_both_implementations_give_the_same_numbers(
     corpus: PolicyRepo, a_doc: str, b_doc: str, lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("polydiff.align.overlap.COMMON_MIN", 10**9)  # no pruning: exact
     ta = [normalize(c.content) for c in corpus.load_tree(a_doc, lang).walk() if c.content]
     tb = [normalize(c.content) for c in corpus.load_tree(b_doc, lang).walk() if c.content]
-    py, sp = PyOverlap(ta, tb, lang), SparseOverlap(ta, tb, lang)
+    all_a, all_b = range(len(ta)), range(len(tb))
+    py, sp = PyOverlap(ta, tb, lang), ArrayOverlap(ta, tb, lang, all_a, all_b)
     assert py.size_a == pytest.approx(sp.size_a) and py.size_b == pytest.approx(sp.size_b)
     cp, cs = py.candidates(0.05), sp.candidates(0.05)
     assert [(a, b) for a, b, _ in cp] == [(a, b) for a, b, _ in cs]
@@ -73,8 +74,27 @@ def test_assign_works_per_component() -> None:
     assert assign(cands) == [(0, 1), (1, 0), (5, 7), (6, 8)]
 
 
+def test_only_active_pairs_are_compared_with_weights_from_all() -> None:
+    """Restricting the pairs to active texts changes no number of those pairs."""
+    from bench.corpus_gen import make_tree, revise
+
+    a, b = make_tree(80), revise(make_tree(80))
+    ta = [normalize(c.content) for c in a.walk() if c.text]
+    tb = [normalize(c.content) for c in b.walk() if c.text]
+    act_a, act_b = list(range(0, len(ta), 3)), list(range(1, len(tb), 2))
+    for make in (PyOverlap, ArrayOverlap):
+        full = make(ta, tb, "zh", range(len(ta)), range(len(tb)))
+        part = make(ta, tb, "zh", act_a, act_b)
+        expect = [(x, y, j) for x, y, j in full.candidates(0.05) if x in act_a and y in act_b]
+        got = part.candidates(0.05)
+        assert [(x, y) for x, y, _ in got] == [(x, y) for x, y, _ in expect]
+        assert [j for *_, j in got] == pytest.approx([j for *_, j in expect])
+        assert part.shared(0, 1) == pytest.approx(full.shared(0, 1))
+        assert part.shared(1, 1) == 0.0  # A text 1 is not active
+
+
 def test_pruning_common_grams_keeps_the_pairs_that_matter(monkeypatch: pytest.MonkeyPatch) -> None:
-    """On 600 clauses, the sparse path with common grams pruned proposes the same pairs above
+    """On 600 clauses, the numpy path with common grams pruned proposes the same pairs above
     the link threshold as without pruning."""
     from bench.corpus_gen import make_tree, revise
 
@@ -84,7 +104,56 @@ def test_pruning_common_grams_keeps_the_pairs_that_matter(monkeypatch: pytest.Mo
     b = revise(a)
     ta = [normalize(c.content) for c in a.walk() if c.text]
     tb = [normalize(c.content) for c in b.walk() if c.text]
-    pruned = {(x, y) for x, y, _ in SparseOverlap(ta, tb, "zh").candidates(LINK_THRESHOLD)}
-    monkeypatch.setattr("polydiff.align.overlap.COMMON_MIN", 10**9)
-    exact = {(x, y) for x, y, _ in SparseOverlap(ta, tb, "zh").candidates(LINK_THRESHOLD)}
+    everything = (range(len(ta)), range(len(tb)))
+    exact = {
+        (x, y) for x, y, _ in ArrayOverlap(ta, tb, "zh", *everything).candidates(LINK_THRESHOLD)
+    }
+    monkeypatch.setattr("polydiff.align.overlap.PAIR_BUDGET", 0)  # prune whatever the size
+    ov = ArrayOverlap(ta, tb, "zh", *everything)
+    pruned = {(x, y) for x, y, _ in ov.candidates(LINK_THRESHOLD)}
     assert exact and len(pruned & exact) / len(exact) >= 0.99
+    for x, y in list(pruned & exact)[:50]:  # common grams still count, exactly
+        jac_exact = ArrayOverlap(ta, tb, "zh", [x], [y]).shared(x, y)
+        assert ov.shared(x, y) == pytest.approx(jac_exact)
+
+
+def test_pruning_by_the_matchers_needs_loses_no_pair_it_would_accept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Dropping pairs that cannot reach the thresholds even with every common gram keeps
+    exactly the candidates above the threshold, with their exact weights, and every
+    best container that is contained enough to matter."""
+    from bench.corpus_gen import make_tree, revise
+
+    from polydiff.align.matching import LINK_THRESHOLD, SPLIT_CONTAINMENT_LOW
+    from polydiff.align.overlap import Needs
+
+    a = make_tree(600)
+    b = revise(a)
+    ta = [normalize(c.content) for c in a.walk() if c.text]
+    tb = [normalize(c.content) for c in b.walk() if c.text]
+    everything = (range(len(ta)), range(len(tb)))
+    exact = ArrayOverlap(ta, tb, "zh", *everything)
+    monkeypatch.setattr("polydiff.align.overlap.PAIR_BUDGET", 0)
+    needs = Needs(LINK_THRESHOLD, SPLIT_CONTAINMENT_LOW)
+    pruned = ArrayOverlap(ta, tb, "zh", *everything, needs)
+    want, got = exact.candidates(LINK_THRESHOLD), pruned.candidates(LINK_THRESHOLD)
+    assert [(x, y) for x, y, _ in got] == [(x, y) for x, y, _ in want]
+    assert [j for *_, j in got] == pytest.approx([j for *_, j in want])
+    assert len(pruned.pair_keys) < len(exact.pair_keys) / 2  # it does prune
+    for side, n, sizes in (("a", len(ta), exact.size_a), ("b", len(tb), exact.size_b)):
+        for r in range(n):
+            best = exact.best_container(side, r)
+            if best and best[1] >= SPLIT_CONTAINMENT_LOW * sizes[r]:
+                assert pruned.best_container(side, r) == pytest.approx(best)
+
+
+def test_repeated_texts_are_one_unit_counted_as_often_as_they_occur() -> None:
+    a = ["人工智能赋能产业发展", "人工智能赋能产业发展", "数据要素市场化配置"]
+    b = ["人工智能赋能产业升级", "数据要素市场配置改革", "人工智能赋能产业发展"]
+    py = PyOverlap(a, b, "zh", [0, 1, 2], [0, 1])
+    ar = ArrayOverlap(a, b, "zh", [0, 1, 2], [0, 1])
+    cp, ca = py.candidates(0.0), ar.candidates(0.0)
+    assert [(x, y) for x, y, _ in ca] == [(x, y) for x, y, _ in cp] == [(0, 0), (1, 0), (2, 1)]
+    assert [j for *_, j in ca] == pytest.approx([j for *_, j in cp])
+    assert py.size_b == pytest.approx(ar.size_b)

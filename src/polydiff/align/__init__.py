@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from polydiff.align.matching import LINK_THRESHOLD, Matcher, Matching, Side
 from polydiff.diff.terms import term_shifts
-from polydiff.diff.wording import similarity, wording_diff
+from polydiff.diff.wording import Normalized, normalized_diff, similarity, wording_diff
 from polydiff.model import Clause, ClauseTree
-from polydiff.model.comparison import ChangeKind, Comparison, Link
-from polydiff.normalize import normalize
+from polydiff.model.comparison import ChangeKind, Comparison, Link, Op
 
 MIN_WORDING_SIMILARITY = 0.2
 """A one-to-one link between short texts (``SHORT`` characters or fewer on one side) whose
@@ -59,11 +59,10 @@ def align(
     headings_only = opts.headings_only
     if headings_only is None:
         headings_only = _is_outline(a) or _is_outline(b)
-    ca, cb = list(a.walk()), list(b.walk())
-    side_a = _side(ca, headings_only, opts)
-    side_b = _side(cb, headings_only, opts)
-    matching = Matcher(side_a, side_b, lang, opts.threshold).run()
-    links = _links(ca, cb, side_a, side_b, matching, lang, headings_only, opts, progress)
+    sa = _Prepared(list(a.walk()), headings_only, opts)
+    sb = _Prepared(list(b.walk()), headings_only, opts)
+    matching = Matcher(sa.side, sb.side, lang, opts.threshold).run()
+    links = _Links(sa, sb, matching, lang, opts, progress).build()
     return Comparison(
         a_name or a.doc,
         b_name or b.doc,
@@ -83,154 +82,156 @@ def _is_outline(tree: ClauseTree) -> bool:
     return not any(c.text for c in tree.walk())
 
 
-def _content(c: Clause, headings_only: bool) -> str:
-    return c.heading if headings_only else c.content
+class _Prepared:
+    """One tree's clauses, flattened, each normalised once: the matcher compares the normal
+    forms, and the wording diffs project their operations back through the same maps."""
+
+    def __init__(self, clauses: list[Clause], headings_only: bool, opts: AlignOptions) -> None:
+        self.clauses = clauses
+        self.headings_only = headings_only
+        self.opts = opts
+        self.raw = [c.heading if headings_only else c.content for c in clauses]
+        self.norm: list[Normalized | None] = []
+        texts = []
+        for raw in self.raw:
+            if opts.strict:
+                self.norm.append(None)
+                texts.append(raw.strip())
+            else:
+                n = Normalized.of(opts.fold(raw) if opts.fold else raw)
+                self.norm.append(n)
+                texts.append(n.text)
+        index = {c.path: i for i, c in enumerate(clauses)}
+        parent = [index.get(c.path.rpartition(".")[0], -1) for c in clauses]
+        children: list[list[int]] = [[] for _ in clauses]
+        for i, p in enumerate(parent):
+            if p >= 0:
+                children[p].append(i)
+        self.side = Side([c.path for c in clauses], parent, children, texts)
+
+    def joined(self, ids: list[int]) -> tuple[str, Normalized | None]:
+        """The raw text of clauses ``ids`` (one per line) and its normal form."""
+        if len(ids) == 1:
+            return self.raw[ids[0]], self.norm[ids[0]]
+        raw = "\n".join(self.raw[i] for i in ids)
+        if self.opts.strict:
+            return raw, None
+        return raw, Normalized.of(self.opts.fold(raw) if self.opts.fold else raw)
 
 
-def _side(clauses: list[Clause], headings_only: bool, opts: AlignOptions) -> Side:
-    index = {c.path: i for i, c in enumerate(clauses)}
-    parent = [index.get(c.path.rpartition(".")[0], -1) for c in clauses]
-    children: list[list[int]] = [[] for _ in clauses]
-    for i, p in enumerate(parent):
-        if p >= 0:
-            children[p].append(i)
+class _Links:
+    """The links of a matching: pairs, splits and merges with their wording diffs, then
+    new and dropped clauses, in B's document order (dropped ones after their A neighbour)."""
 
-    def compare_text(c: Clause) -> str:
-        raw = _content(c, headings_only)
-        if opts.strict:
-            return raw.strip()
-        return normalize(opts.fold(raw) if opts.fold else raw)
+    def __init__(
+        self,
+        a: _Prepared,
+        b: _Prepared,
+        m: Matching,
+        lang: str,
+        opts: AlignOptions,
+        progress: Progress | None,
+    ) -> None:
+        self.a, self.b, self.m, self.lang, self.opts = a, b, m, lang, opts
+        self.progress = progress
+        self.keyed: list[tuple[tuple[float, float], Link]] = []
 
-    return Side([c.path for c in clauses], parent, children, [compare_text(c) for c in clauses])
+    def build(self) -> list[Link]:
+        pair_diffs = self._pair_diffs()
+        self.partner = self.m.partner_of_a()
+        self.out_of_order = _out_of_order(self.a.side, self.b.side, self.m)
+        self._pairs(pair_diffs)
+        self._splits_and_merges()
+        self._new()
+        self._dropped()
+        if self.progress:
+            self.progress("diff", self.total, self.total)
+        self.keyed.sort(key=lambda kv: kv[0])
+        return [link for _, link in self.keyed]
 
+    @property
+    def total(self) -> int:
+        return len(self.m.pairs) + len(self.m.splits) + len(self.m.merges)
 
-def _links(
-    ca: list[Clause],
-    cb: list[Clause],
-    sa: Side,
-    sb: Side,
-    m: Matching,
-    lang: str,
-    headings_only: bool,
-    opts: AlignOptions,
-    progress: Progress | None,
-) -> list[Link]:
-    def diff(a_ids: list[int], b_ids: list[int]) -> tuple[tuple[tuple[str, str], ...], float]:
-        ta = "\n".join(_content(ca[i], headings_only) for i in a_ids)
-        tb = "\n".join(_content(cb[j], headings_only) for j in b_ids)
-        ops = wording_diff(ta, tb, lang, strict=opts.strict, fold=opts.fold)
+    def _diff(self, a_ids: list[int], b_ids: list[int]) -> tuple[tuple[Op, ...], float]:
+        (ta, na), (tb, nb) = self.a.joined(a_ids), self.b.joined(b_ids)
+        if na is None or nb is None:
+            ops = wording_diff(ta, tb, self.lang, strict=True)
+        else:
+            ops = normalized_diff(ta, na, tb, nb, self.lang)
         return tuple(ops), similarity(ops)
 
-    pair_diffs = {}
-    for i, j in list(m.pairs.items()):
-        ops, sim = diff([i], [j])
-        short = min(len(sa.text[i]), len(sb.text[j])) <= SHORT
-        if short and sa.text[i] != sb.text[j] and sim < MIN_WORDING_SIMILARITY:
-            del m.pairs[i]  # grams overlap by chance (short headings): not the same clause
-        else:
-            pair_diffs[i] = (ops, sim)
-    partner = m.partner_of_a()
-    moved_by_order = _out_of_order(sa, sb, m)
+    def _pair_diffs(self) -> dict[int, tuple[tuple[Op, ...], float]]:
+        """The wording diff of every pair; a short pair whose wording shares almost nothing
+        is unpaired again (short headings can share a rare gram or two by chance)."""
+        sa, sb = self.a.side, self.b.side
+        out = {}
+        for i, j in list(self.m.pairs.items()):
+            ops, sim = self._diff([i], [j])
+            short = min(len(sa.text[i]), len(sb.text[j])) <= SHORT
+            if short and sa.text[i] != sb.text[j] and sim < MIN_WORDING_SIMILARITY:
+                del self.m.pairs[i]
+            else:
+                out[i] = (ops, sim)
+        return out
 
-    def moved(i: int, j: int) -> bool:
-        pa, pb = sa.parent[i], sb.parent[j]
-        parent_changed = (pa < 0) != (pb < 0) or (pa >= 0 and partner.get(pa) != pb)
-        return parent_changed or i in moved_by_order
+    def _moved(self, i: int, j: int) -> bool:
+        pa, pb = self.a.side.parent[i], self.b.side.parent[j]
+        parent_changed = (pa < 0) != (pb < 0) or (pa >= 0 and self.partner.get(pa) != pb)
+        return parent_changed or i in self.out_of_order
 
-    keyed: list[tuple[tuple[float, float], Link]] = []
-    total = len(m.pairs) + len(m.splits) + len(m.merges)
-    for done, (i, j) in enumerate(m.pairs.items(), 1):
-        same = sa.text[i] == sb.text[j]
-        ops, sim = pair_diffs[i]
-        kind = ChangeKind.UNCHANGED if same else ChangeKind.REWORDED
-        if same and not sa.text[i]:  # empty on both sides (a bare label): compare nothing
-            ops, sim = (), 1.0
-        keyed.append(
-            (
-                (j, 0),
-                Link(
-                    kind,
-                    (ca[i].path,),
-                    (cb[j].path,),
-                    moved(i, j),
-                    ca[i].path != cb[j].path,
-                    sim,
-                    ops,
-                ),
-            )
+    def _link(self, kind: ChangeKind, a_ids: list[int], b_ids: list[int], diff: Any) -> Link:
+        ops, sim = diff
+        pa, pb = self.a.clauses[a_ids[0]].path, self.b.clauses[b_ids[0]].path
+        return Link(
+            kind,
+            tuple(self.a.clauses[i].path for i in a_ids),
+            tuple(self.b.clauses[j].path for j in b_ids),
+            self._moved(a_ids[0], b_ids[0]),
+            pa != pb,
+            sim,
+            ops,
         )
-        if progress and done % 200 == 0:
-            progress("diff", done, total)
-    for i, bs in m.splits.items():
-        ops, sim = diff([i], bs)
-        keyed.append(
-            (
-                (bs[0], 0),
-                Link(
-                    ChangeKind.SPLIT,
-                    (ca[i].path,),
-                    tuple(cb[j].path for j in bs),
-                    moved(i, bs[0]),
-                    ca[i].path != cb[bs[0]].path,
-                    sim,
-                    ops,
-                ),
-            )
-        )
-    for j, as_ in m.merges.items():
-        ops, sim = diff(as_, [j])
-        keyed.append(
-            (
-                (j, 0),
-                Link(
-                    ChangeKind.MERGED,
-                    tuple(ca[i].path for i in as_),
-                    (cb[j].path,),
-                    moved(as_[0], j),
-                    ca[as_[0]].path != cb[j].path,
-                    sim,
-                    ops,
-                ),
-            )
-        )
-    taken_b = set(partner.values()) | {j for bs in m.splits.values() for j in bs}
-    for j, c in enumerate(cb):
-        if j not in taken_b:
-            text = c.content  # shown whole, even when only headings were compared
-            keyed.append(
-                (
-                    (j, 0),
-                    Link(
-                        ChangeKind.NEW,
-                        (),
-                        (c.path,),
-                        similarity=0.0,
-                        ops=(("+", text),) if text else (),
-                    ),
-                )
-            )
-    last_b = -1.0
-    for i, c in enumerate(ca):
-        if i in partner:
-            last_b = partner[i]
-            continue
-        text = c.content
-        keyed.append(
-            (
-                (last_b, 1 + i / (len(ca) + 1)),
-                Link(
-                    ChangeKind.DROPPED,
-                    (c.path,),
-                    (),
-                    similarity=0.0,
-                    ops=(("-", text),) if text else (),
-                ),
-            )
-        )
-    if progress:
-        progress("diff", total, total)
-    keyed.sort(key=lambda kv: kv[0])
-    return [link for _, link in keyed]
+
+    def _pairs(self, diffs: dict[int, tuple[tuple[Op, ...], float]]) -> None:
+        sa, sb = self.a.side, self.b.side
+        for done, (i, j) in enumerate(self.m.pairs.items(), 1):
+            same = sa.text[i] == sb.text[j]
+            diff = diffs[i]
+            if same and not sa.text[i]:  # empty on both sides (a bare label): compare nothing
+                diff = ((), 1.0)
+            kind = ChangeKind.UNCHANGED if same else ChangeKind.REWORDED
+            self.keyed.append(((j, 0), self._link(kind, [i], [j], diff)))
+            if self.progress and done % 200 == 0:
+                self.progress("diff", done, self.total)
+
+    def _splits_and_merges(self) -> None:
+        for i, bs in self.m.splits.items():
+            link = self._link(ChangeKind.SPLIT, [i], bs, self._diff([i], bs))
+            self.keyed.append(((bs[0], 0), link))
+        for j, as_ in self.m.merges.items():
+            link = self._link(ChangeKind.MERGED, as_, [j], self._diff(as_, [j]))
+            self.keyed.append(((j, 0), link))
+
+    def _new(self) -> None:
+        taken = set(self.partner.values()) | {j for bs in self.m.splits.values() for j in bs}
+        for j, c in enumerate(self.b.clauses):
+            if j not in taken:
+                text = c.content  # shown whole, even when only headings were compared
+                ops: tuple[Op, ...] = (("+", text),) if text else ()
+                self.keyed.append(((j, 0), Link(ChangeKind.NEW, (), (c.path,), ops=ops)))
+
+    def _dropped(self) -> None:
+        last_b = -1.0
+        n = len(self.a.clauses)
+        for i, c in enumerate(self.a.clauses):
+            if i in self.partner:
+                last_b = self.partner[i]
+                continue
+            text = c.content
+            ops: tuple[Op, ...] = (("-", text),) if text else ()
+            link = Link(ChangeKind.DROPPED, (c.path,), (), ops=ops)
+            self.keyed.append(((last_b, 1 + i / (n + 1)), link))
 
 
 def _out_of_order(sa: Side, sb: Side, m: Matching) -> set[int]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from polydiff.align.assignment import assign
-from polydiff.align.overlap import make_overlap
+from polydiff.align.overlap import Needs, Overlap, make_overlap
 
 LINK_THRESHOLD = 0.15
 """Least weighted gram Jaccard similarity for linking two clauses (below: new + dropped).
@@ -97,15 +97,30 @@ class Matcher:
         self._ib = [j for j, t in enumerate(b.text) if t]
         self._rank_a = {i: k for k, i in enumerate(self._ia)}
         self._rank_b = {j: k for k, j in enumerate(self._ib)}
-        self.ov = make_overlap([a.text[i] for i in self._ia], [b.text[j] for j in self._ib], lang)
+        self.ov: Overlap | None = None
+        self._candidates: list[tuple[int, int, float]] = []
+
+    def _measure(self) -> None:
+        """The gram overlap of the clauses still unpaired after the exact round (weights
+        from every clause): in a revision, most clauses are paired by equal text."""
+        free_a = [self._rank_a[i] for i in self._ia if i not in self.m.pairs]
+        free_b = [self._rank_b[j] for j in self._ib if j not in self.b_taken]
+        self.ov = make_overlap(
+            [self.a.text[i] for i in self._ia],
+            [self.b.text[j] for j in self._ib],
+            self.lang,
+            free_a,
+            free_b,
+            Needs(self.threshold, SPLIT_CONTAINMENT_LOW),
+        )
         self._candidates = [
-            (self._ia[ra], self._ib[rb], jac) for ra, rb, jac in self.ov.candidates(threshold)
+            (self._ia[ra], self._ib[rb], jac) for ra, rb, jac in self.ov.candidates(self.threshold)
         ]
 
     def jaccard(self, i: int, j: int) -> float:
         """Weighted gram Jaccard similarity of A clause ``i`` and B clause ``j``."""
         ra, rb = self._rank_a.get(i), self._rank_b.get(j)
-        if ra is None or rb is None:
+        if ra is None or rb is None or self.ov is None:
             return 0.0
         shared = self.ov.shared(ra, rb)
         return shared / (self.ov.size_a[ra] + self.ov.size_b[rb] - shared) if shared else 0.0
@@ -115,6 +130,7 @@ class Matcher:
     def run(self) -> Matching:
         """All rounds; the result."""
         self._exact()
+        self._measure()
         leaves_a = [i for i in self._free_a() if not self.a.children[i] and self.a.text[i]]
         leaves_b = [j for j in self._free_b() if not self.b.children[j] and self.b.text[j]]
         self._assign_by_text(leaves_a, leaves_b)
@@ -212,6 +228,7 @@ class Matcher:
         """Attach free parts (B clauses for a split, A clauses for a merge) to the clause of
         the other side that shares the most weight with them, when they add to its coverage."""
         ov = self.ov
+        assert ov is not None, "the exact round measures the overlap first"
         part_side, whole_side = ("b", "a") if split else ("a", "b")
         partners: dict[int, list[int]] = defaultdict(list)
         if split:

@@ -1,5 +1,5 @@
-"""How much two clauses have in common: rarity-weighted gram overlap of every A text with
-every B text, and what the matcher asks of it (candidates, containment, coverage).
+"""How much two clauses have in common: rarity-weighted gram overlap of A texts with B
+texts, and what the matcher asks of it (candidates, containment, coverage).
 
 Grams are Chinese character bigrams within each run of letters, digits and ideographs
 (punctuation neither counts nor joins: “互联网+”现代农业 gives 互联 联网 现代 代农 农业) or
@@ -8,11 +8,18 @@ clause frequency over both sides, ``log(1 + N / df)``: a phrase found in most cl
 (人工智能, 高质量发展) counts for less than a rare one, so boilerplate alone does not make
 two clauses look alike.
 
-Two implementations give the same numbers: a pure-Python inverted index for documents of a
-few hundred clauses (no numpy or scipy import: ~0.5 s of start-up saved), and one sparse
-matrix product (scipy.sparse) for large inputs. Measured here (``python -m bench.perf``):
-the Python path takes ~20 ms at 40×40 and ~470 ms at 400×400, the sparse path ~3 s at
-4,000×4,000 including the assignment.
+Weights are counted over every text given; the pairs are computed only among the *active*
+ones (the matcher's: clauses not already paired by equal text, which in a revision is most
+of them), so a long document with few changes compares few pairs with the same numbers.
+
+Two implementations give the same numbers: a pure-Python inverted index for a few hundred
+texts (no numpy import on the start-up path of a normal diff), and numpy arrays for large
+inputs: vectorised gram codes, and the shared weight of every active pair accumulated per
+block of A rows (``np.bincount``), exact up to ``PAIR_BUDGET`` gram co-occurrences. Beyond
+that (thousands of rewritten clauses sharing the corpus's topic words), grams found in more
+than ``COMMON`` of the texts no longer propose pairs: of the pairs the rarer grams propose,
+those that could not reach the matcher's thresholds (:class:`Needs`) even with every common
+gram are dropped, and the common grams' weight is added to the rest exactly.
 """
 
 from __future__ import annotations
@@ -20,24 +27,45 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Protocol
 
+from polydiff.numeric import sorted_unique
+
 SMALL = 300
-"""Largest side (clauses with text) handled by the pure-Python implementation."""
+"""Largest side handled by the pure-Python implementation."""
+PAIR_BUDGET = 30_000_000
+"""Gram co-occurrences (pairs of an active A and an active B text sharing a gram) the numpy
+implementation accumulates exactly; above it, common grams stop proposing pairs."""
 COMMON = 0.01
 COMMON_MIN = 50
 COMMON_MAX = 100
-TOP_K = 50
-"""In the sparse implementation, grams in more than ``COMMON`` of the clauses (at least
-``COMMON_MIN``, at most ``COMMON_MAX`` clauses) do not propose pairs, and each clause keeps
-its ``TOP_K`` best partners by the rarer grams; common grams still count in the similarity
-of those pairs."""
+"""With pruning: grams in more than ``COMMON`` of the texts (at least ``COMMON_MIN``, at most
+``COMMON_MAX``) do not propose pairs; a pair the rarer grams propose is kept when it could
+reach the matcher's thresholds (:class:`Needs`) with all the common weight it might share,
+and then gets its exact common weight."""
+
+
+@dataclass(frozen=True, slots=True)
+class Needs:
+    """What the matcher will ask of a pair: a Jaccard similarity of at least ``threshold``
+    (a candidate link), or that one text lie ``containment`` inside the other (a part of a
+    split or merge). Pairs that can reach neither may be left out when pruning."""
+
+    threshold: float
+    containment: float
+
+
+BLOCK_CELLS = 2_000_000
+"""A rows × B columns of the dense block the numpy implementation accumulates at once..."""
+BLOCK_PAIRS = 2_000_000
+"""...and gram co-occurrences per block (memory: ~40 bytes each)."""
 
 _WORD_RE = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W+")
 _CODE_SPACE = 0x110000
-_WORD_SPACE = 1 << 31
 
 
 def grams(text: str, lang: str) -> list[str]:
@@ -65,34 +93,53 @@ class Overlap(Protocol):
         """Total gram weight of each B text."""
 
     def candidates(self, threshold: float) -> list[tuple[int, int, float]]:
-        """(ra, rb, weighted Jaccard) of every pair whose Jaccard reaches ``threshold``."""
+        """(ra, rb, weighted Jaccard) of every active pair whose Jaccard reaches
+        ``threshold``, ordered by ra then rb."""
 
     def shared(self, ra: int, rb: int) -> float:
-        """Weight of the grams A text ``ra`` and B text ``rb`` share."""
+        """Weight of the grams A text ``ra`` and B text ``rb`` share (0 unless both active)."""
 
     def gram_count(self, side: str, r: int) -> int:
         """Number of distinct grams of text ``r`` of side ``"a"`` or ``"b"``."""
 
     def best_container(self, side: str, r: int) -> tuple[int, float] | None:
-        """For text ``r`` of ``side``: the text of the other side sharing the most weight
-        with it, and that weight (None when it shares nothing)."""
+        """For active text ``r`` of ``side``: the active text of the other side sharing the
+        most weight with it, and that weight (None when it shares nothing)."""
 
     def coverage(self, side: str, whole: int, parts: Sequence[int]) -> float:
         """Share of text ``whole``'s weight (on ``side``) found in any of the ``parts``
         (texts of the other side)."""
 
 
-def make_overlap(a_texts: Sequence[str], b_texts: Sequence[str], lang: str) -> Overlap:
-    """The implementation that suits the size of the inputs."""
+def make_overlap(
+    a_texts: Sequence[str],
+    b_texts: Sequence[str],
+    lang: str,
+    active_a: Sequence[int] | None = None,
+    active_b: Sequence[int] | None = None,
+    needs: Needs | None = None,
+) -> Overlap:
+    """The implementation that suits the size of the inputs; pairs among ``active_a`` ×
+    ``active_b`` (default: every text), all of them or (pruning a huge input) those that can
+    meet ``needs``."""
+    act_a = range(len(a_texts)) if active_a is None else active_a
+    act_b = range(len(b_texts)) if active_b is None else active_b
     if max(len(a_texts), len(b_texts)) <= SMALL:
-        return PyOverlap(a_texts, b_texts, lang)
-    return SparseOverlap(a_texts, b_texts, lang)
+        return PyOverlap(a_texts, b_texts, lang, act_a, act_b)
+    return ArrayOverlap(a_texts, b_texts, lang, act_a, act_b, needs)
 
 
 class PyOverlap:
-    """Inverted index in plain Python, for inputs of a few hundred clauses."""
+    """Inverted index in plain Python, for inputs of a few hundred texts."""
 
-    def __init__(self, a_texts: Sequence[str], b_texts: Sequence[str], lang: str) -> None:
+    def __init__(
+        self,
+        a_texts: Sequence[str],
+        b_texts: Sequence[str],
+        lang: str,
+        active_a: Sequence[int] | None = None,
+        active_b: Sequence[int] | None = None,
+    ) -> None:
         vocab: dict[str, int] = {}
         self.sets_a = [{vocab.setdefault(g, len(vocab)) for g in grams(t, lang)} for t in a_texts]
         self.sets_b = [{vocab.setdefault(g, len(vocab)) for g in grams(t, lang)} for t in b_texts]
@@ -105,44 +152,46 @@ class PyOverlap:
         w = self.weight
         self.size_a = [math.fsum(w[g] for g in s) for s in self.sets_a]
         self.size_b = [math.fsum(w[g] for g in s) for s in self.sets_b]
+        act_a = range(len(a_texts)) if active_a is None else active_a
+        act_b = range(len(b_texts)) if active_b is None else active_b
         postings: dict[int, list[int]] = defaultdict(list)
-        for rb, s in enumerate(self.sets_b):
-            for g in s:
+        for rb in act_b:
+            for g in self.sets_b[rb]:
                 postings[g].append(rb)
-        self.inter: list[dict[int, float]] = []
-        for s in self.sets_a:
+        self.inter: dict[int, dict[int, float]] = {}
+        for ra in act_a:
             acc: dict[int, list[float]] = defaultdict(list)
-            for g in s:
+            for g in self.sets_a[ra]:
                 for rb in postings.get(g, ()):
                     acc[rb].append(w[g])
-            self.inter.append({rb: math.fsum(v) for rb, v in acc.items()})
-        self._inter_t: list[dict[int, float]] | None = None
+            self.inter[ra] = {rb: math.fsum(v) for rb, v in acc.items()}
+        self._inter_t: dict[int, dict[int, float]] | None = None
 
     def candidates(self, threshold: float) -> list[tuple[int, int, float]]:
         out = []
-        for ra, row in enumerate(self.inter):
-            for rb, shared in sorted(row.items()):
+        for ra in sorted(self.inter):
+            for rb, shared in sorted(self.inter[ra].items()):
                 jac = shared / (self.size_a[ra] + self.size_b[rb] - shared)
                 if jac >= threshold:
                     out.append((ra, rb, jac))
         return out
 
     def shared(self, ra: int, rb: int) -> float:
-        return self.inter[ra].get(rb, 0.0)
+        return self.inter.get(ra, {}).get(rb, 0.0)
 
     def gram_count(self, side: str, r: int) -> int:
         return len((self.sets_a if side == "a" else self.sets_b)[r])
 
     def best_container(self, side: str, r: int) -> tuple[int, float] | None:
         if side == "a":
-            row = self.inter[r]
+            row = self.inter.get(r, {})
         else:
             if self._inter_t is None:
-                self._inter_t = [{} for _ in self.sets_b]
-                for ra, arow in enumerate(self.inter):
+                self._inter_t = defaultdict(dict)
+                for ra, arow in self.inter.items():
                     for rb, v in arow.items():
                         self._inter_t[rb][ra] = v
-            row = self._inter_t[r]
+            row = self._inter_t.get(r, {})
         if not row:
             return None
         best = min(row, key=lambda k: (-row[k], k))
@@ -158,138 +207,391 @@ class PyOverlap:
         return math.fsum(self.weight[g] for g in target & union) / total if total else 0.0
 
 
-class SparseOverlap:
-    """One sparse matrix product (numpy + scipy.sparse), for large inputs.
+class ArrayOverlap:
+    """numpy arrays for large inputs (no scipy: its import alone took 0.3 s).
 
-    Grams become int64 codes (a Chinese bigram packs two code points; English words are
-    numbered once and a word bigram packs two numbers), so no Python object is made per
-    gram occurrence."""
+    Texts are numbered A first, then B; equal texts share one *unit* (a revision repeats
+    most of its clauses word for word), whose grams are found once and counted as often as
+    the text occurs. The incidence of units and grams is sorted by gram; the shared weights
+    of the active pairs are kept as one sorted array of ``ra * NB + rb`` keys with their
+    weights."""
 
-    def __init__(self, a_texts: Sequence[str], b_texts: Sequence[str], lang: str) -> None:
+    def __init__(
+        self,
+        a_texts: Sequence[str],
+        b_texts: Sequence[str],
+        lang: str,
+        active_a: Sequence[int],
+        active_b: Sequence[int],
+        needs: Needs | None = None,
+    ) -> None:
         import numpy as np
-        from scipy.sparse import csr_matrix
 
-        words: dict[str, int] = {}
-        codes = [_codes(t, lang, words) for t in (*a_texts, *b_texts)]
-        lengths = np.array([len(c) for c in codes], dtype=np.int64)
-        flat = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
-        vocab, cols = np.unique(flat, return_inverse=True)
-        width = max(len(vocab), 1)
-        indptr = np.zeros(len(codes) + 1, dtype=np.int64)
-        indptr[1:] = np.cumsum(lengths)
-        df = np.bincount(cols, minlength=width).astype(np.float64)
-        n = max(len(codes), 1)
-        self.weight = np.log1p(n / np.maximum(df, 1))
-        incidence = csr_matrix((self.weight[cols], cols, indptr), shape=(len(codes), width))
-        na = len(a_texts)
-        self.a: Any = incidence[:na]
-        self.b: Any = incidence[na:]
-        self.inter: Any = self._shared_weight(df, n)
-        self._inter_t: Any = None
-        self.size_a = np.asarray(self.a.sum(axis=1)).ravel().tolist()
-        self.size_b = np.asarray(self.b.sum(axis=1)).ravel().tolist()
+        self.na, self.nb = len(a_texts), len(b_texts)
+        n_texts = self.na + self.nb
+        units: dict[str, int] = {}
+        self.unit = np.fromiter(
+            (units.setdefault(t, len(units)) for t in (*a_texts, *b_texts)),
+            dtype=np.int64,
+            count=n_texts,
+        )
+        copies = np.bincount(self.unit, minlength=len(units))
+        rows, gids, self.vocab = _incidence(list(units), lang)
+        self.rows, self.gids = rows, gids  # unit, gram: gram-major
+        df = np.bincount(gids, weights=copies[rows], minlength=self.vocab)
+        self.weight = np.log1p(max(n_texts, 1) / np.maximum(df, 1))
+        unit_size = np.bincount(rows, weights=self.weight[gids], minlength=len(units))
+        sizes = unit_size[self.unit]
+        self.size_a: list[float] = sizes[: self.na].tolist()
+        self.size_b: list[float] = sizes[self.na :].tolist()
+        self.counts = np.bincount(rows, minlength=len(units))[self.unit]
+        self._by_row: Any = None
+        act_a = np.asarray(active_a, dtype=np.int64)
+        act_b = np.asarray(active_b, dtype=np.int64) + self.na
+        self._active = np.zeros(len(units), dtype=bool)
+        self._active[self.unit[act_a]] = True
+        self._active[self.unit[act_b]] = True
+        keys, values = _shared_weights(self, act_a, act_b, df, needs or Needs(0.0, 0.0))
+        self.pair_keys, self.pair_values = keys, values  # ra * nb + rb, sorted
+        self._by_b: Any = None
 
-    def _shared_weight(self, df: Any, n: int) -> Any:
-        """Shared weight of each A text with its most promising B texts.
-
-        Grams found in more than ``COMMON`` of the clauses (人工智能 in a long law) do not
-        propose pairs, or the product would grow with the square of the input; each A text
-        keeps its ``TOP_K`` best partners by the weight of rarer shared grams, and the common
-        grams then add their (small) weight to those pairs only."""
+    def _row(self, r: int) -> Any:
+        """The gram ids of text ``r`` (for the active texts, a unit-major copy is made on
+        first use; the matcher asks about no other)."""
         import numpy as np
-        from scipy.sparse import coo_matrix
 
-        common = df > max(COMMON_MIN, min(COMMON * n, COMMON_MAX))
-        b_binary = self.b.copy()
-        b_binary.data[:] = 1.0
-        if not common.any():
-            return (self.a @ b_binary.T).tocsr()
-        rare_a, rare_b = self.a.copy(), b_binary.copy()
-        rare_a.data[common[rare_a.indices]] = 0
-        rare_b.data[common[rare_b.indices]] = 0
-        rare_a.eliminate_zeros()
-        rare_b.eliminate_zeros()
-        inter = (rare_a @ rare_b.T).tocsr()
-        rows = np.repeat(np.arange(inter.shape[0]), np.diff(inter.indptr))
-        order = np.lexsort((-inter.data, rows))
-        rank = np.arange(len(order)) - inter.indptr[rows[order]]
-        keep = order[rank < TOP_K]
-        r, c, v = rows[keep], inter.indices[keep], inter.data[keep]
-        common_a = (self.a - rare_a).tocsr()
-        common_b = (b_binary - rare_b).tocsr()
-        extra = np.zeros(len(r))
-        for start in range(0, len(r), 100_000):
-            part = slice(start, start + 100_000)
-            extra[part] = np.asarray(
-                common_a[r[part]].multiply(common_b[c[part]]).sum(axis=1)
-            ).ravel()
-        shape = (self.a.shape[0], self.b.shape[0])
-        return coo_matrix((v + extra, (r, c)), shape=shape).tocsr()
+        u = int(self.unit[r])
+        if not self._active[u]:
+            return self.gids[self.rows == u]
+        if self._by_row is None:
+            mask = self._active[self.rows]
+            rows, gids = self.rows[mask], self.gids[mask]
+            order = np.argsort(rows, kind="stable")
+            indptr = np.zeros(len(self._active) + 1, dtype=np.int64)
+            indptr[1:] = np.cumsum(np.bincount(rows, minlength=len(self._active)))
+            self._by_row = (gids[order], indptr)
+        gids, indptr = self._by_row
+        return gids[indptr[u] : indptr[u + 1]]
 
     def candidates(self, threshold: float) -> list[tuple[int, int, float]]:
         import numpy as np
 
-        inter = self.inter
-        inter.sort_indices()
-        rows = np.repeat(np.arange(inter.shape[0]), np.diff(inter.indptr))
-        cols, shared = inter.indices, inter.data
+        ra, rb = self.pair_keys // self.nb, self.pair_keys % self.nb
         sa, sb = np.asarray(self.size_a), np.asarray(self.size_b)
-        jac = shared / (sa[rows] + sb[cols] - shared)
+        shared = self.pair_values
+        jac = shared / (sa[ra] + sb[rb] - shared)
         keep = jac >= threshold
-        return list(zip(rows[keep].tolist(), cols[keep].tolist(), jac[keep].tolist(), strict=True))
+        return list(zip(ra[keep].tolist(), rb[keep].tolist(), jac[keep].tolist(), strict=True))
 
     def shared(self, ra: int, rb: int) -> float:
-        return float(self.inter[ra, rb])
+        import numpy as np
+
+        key = ra * self.nb + rb
+        k = int(np.searchsorted(self.pair_keys, key))
+        if k < len(self.pair_keys) and self.pair_keys[k] == key:
+            return float(self.pair_values[k])
+        return 0.0
 
     def gram_count(self, side: str, r: int) -> int:
-        m = self.a if side == "a" else self.b
-        return int(m.indptr[r + 1] - m.indptr[r])
+        return int(self.counts[r if side == "a" else self.na + r])
 
     def best_container(self, side: str, r: int) -> tuple[int, float] | None:
+        import numpy as np
+
         if side == "a":
-            m = self.inter
-        else:
-            if self._inter_t is None:
-                self._inter_t = self.inter.T.tocsr()
-                self._inter_t.sort_indices()
-            m = self._inter_t
-        start, end = m.indptr[r], m.indptr[r + 1]
-        if start == end:
+            lo, hi = np.searchsorted(self.pair_keys, [r * self.nb, (r + 1) * self.nb])
+            if lo == hi:
+                return None
+            k = lo + int(np.argmax(self.pair_values[lo:hi]))
+            return int(self.pair_keys[k] % self.nb), float(self.pair_values[k])
+        if self._by_b is None:
+            ra, rb = self.pair_keys // self.nb, self.pair_keys % self.nb
+            order = np.lexsort((ra, rb))
+            self._by_b = (rb[order], ra[order], self.pair_values[order])
+        rbs, ras, vals = self._by_b
+        lo, hi = np.searchsorted(rbs, [r, r + 1])
+        if lo == hi:
             return None
-        k = start + int(m.data[start:end].argmax())
-        return int(m.indices[k]), float(m.data[k])
+        k = lo + int(np.argmax(vals[lo:hi]))
+        return int(ras[k]), float(vals[k])
 
     def coverage(self, side: str, whole: int, parts: Sequence[int]) -> float:
         import numpy as np
 
-        target = (self.a if side == "a" else self.b)[whole]
-        others = (self.b if side == "a" else self.a)[list(parts)]
-        total = float(target.data.sum())
-        if not total:
+        target = self._row(whole if side == "a" else self.na + whole)
+        offset = self.na if side == "a" else 0
+        others = [self._row(p + offset) for p in parts]
+        total = float(self.weight[target].sum())
+        if not total or not others:
             return 0.0
-        return float(target.data[np.isin(target.indices, others.indices)].sum()) / total
+        found = np.isin(target, np.concatenate(others))
+        return float(self.weight[target[found]].sum()) / total
 
 
-_NON_WORD = re.compile(r"\W+")
+ROW_BITS = 21
+"""Bits of a text number in a packed (text, gram code) key: two million texts."""
 
 
-def _codes(text: str, lang: str, words: dict[str, int]) -> Any:
-    """The gram codes of one text, vectorised (the grams of :func:`grams`)."""
+def _incidence(texts: Sequence[str], lang: str) -> tuple[Any, Any, int]:
+    """(row, gram id) of every distinct gram of every text, sorted by gram (the order of
+    the grams' codes), and the number of distinct grams; the grams are those of
+    :func:`grams`, as integer codes (one sort of packed ``code << ROW_BITS | row`` keys)."""
     import numpy as np
 
-    if lang == "zh":
-        joined = _NON_WORD.sub("\0", text).strip("\0")
-        cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        if not len(cps):
-            return np.zeros(0, dtype=np.int64)
-        sep = cps == 0
-        pairs = cps[:-1] * _CODE_SPACE + cps[1:]
-        pairs = pairs[~(sep[:-1] | sep[1:])]
-        # characters standing alone between separators are grams of their own, as in grams()
-        edge = np.ones(1, dtype=bool)
-        lone = cps[np.concatenate((edge, sep[:-1])) & np.concatenate((sep[1:], edge)) & ~sep]
-        return np.unique(np.concatenate([pairs, lone + _CODE_SPACE * _CODE_SPACE]))
-    ids = np.array(
-        [words.setdefault(w.lower(), len(words)) for w in _WORD_RE.findall(text)], dtype=np.int64
+    if len(texts) >= 1 << ROW_BITS:
+        raise ValueError(f"at most {1 << ROW_BITS:,} texts can be compared at once")
+    rows, codes = _zh_codes(texts) if lang == "zh" else _en_codes(texts)
+    keys = sorted_unique((codes << ROW_BITS) | rows)
+    code = keys >> ROW_BITS
+    new_code = np.concatenate(([True], code[1:] != code[:-1])) if len(code) else code
+    gids = np.cumsum(new_code) - 1
+    return keys & ((1 << ROW_BITS) - 1), gids, int(gids[-1]) + 1 if len(gids) else 1
+
+
+_WORD_TABLE: list[Any] = []
+
+
+def _word_table() -> Any:
+    """``table[cp]``: whether the Basic Multilingual Plane character ``cp`` is a word
+    character (``\\w``: letter, digit, ideograph or ``_``); built once per process."""
+    import numpy as np
+
+    if not _WORD_TABLE:
+        bmp = "".join(map(chr, range(0x10000)))
+        marked = re.sub(r"\w", "\x01", bmp).encode("utf-32-le", "surrogatepass")
+        _WORD_TABLE.append(np.frombuffer(marked, dtype=np.uint32) == 1)
+    return _WORD_TABLE[0]
+
+
+def _zh_codes(texts: Sequence[str]) -> tuple[Any, Any]:
+    """Bigram codes (and lone characters) of every text in one pass over one array: runs of
+    word characters, as :func:`grams` makes them."""
+    import numpy as np
+
+    joined = "\x00".join(texts)
+    cps = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cps = cps.astype(np.int64)
+    if not len(cps):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    boundary = cps == 0
+    word = np.zeros(len(cps), dtype=bool)
+    bmp = cps < 0x10000
+    word[bmp] = _word_table()[cps[bmp]]
+    for cp in sorted_unique(cps[~bmp]).tolist():  # beyond the BMP: rare (CJK Ext. B…)
+        word[cps == cp] = bool(_WORD_RE.match(chr(cp)))
+    sep = ~word
+    row = np.cumsum(boundary)
+    pair_ok = ~(sep[:-1] | sep[1:])
+    pair_codes = cps[:-1][pair_ok] * _CODE_SPACE + cps[1:][pair_ok]
+    edge = np.ones(1, dtype=bool)
+    lone = word & np.concatenate((edge, sep[:-1])) & np.concatenate((sep[1:], edge))
+    lone_codes = cps[lone] + _CODE_SPACE * _CODE_SPACE
+    return (
+        np.concatenate([row[:-1][pair_ok], row[lone]]),
+        np.concatenate([pair_codes, lone_codes]),
     )
-    return np.unique(np.concatenate([ids, (ids[:-1] + 1) * _WORD_SPACE + ids[1:]]))
+
+
+def _en_codes(texts: Sequence[str]) -> tuple[Any, Any]:
+    """Word and word-bigram codes of every text."""
+    import numpy as np
+
+    words: dict[str, int] = {}
+    ids = [[words.setdefault(w.lower(), len(words)) for w in _WORD_RE.findall(t)] for t in texts]
+    lengths = np.array([len(x) for x in ids], dtype=np.int64)
+    flat = np.array([w for x in ids for w in x], dtype=np.int64)
+    row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    same = row[:-1] == row[1:]
+    space = len(words) + 1  # codes stay below 2**40 for a million distinct words
+    bigrams = (flat[:-1][same] + 1) * space + flat[1:][same]
+    return np.concatenate([row, row[:-1][same]]), np.concatenate([flat, bigrams])
+
+
+def _shared_weights(
+    ov: ArrayOverlap, act_a: Any, act_b: Any, df: Any, needs: Needs
+) -> tuple[Any, Any]:
+    """Sorted ``ra * nb + rb`` keys of the active pairs sharing a gram, and their weights:
+    computed between the units of the active texts, then given to each pair of texts."""
+    import numpy as np
+
+    units_a, units_b = sorted_unique(ov.unit[act_a]), sorted_unique(ov.unit[act_b])
+    n_units = len(ov._active)
+    local_a = np.full(n_units, -1, dtype=np.int64)
+    local_a[units_a] = np.arange(len(units_a))
+    local_b = np.full(n_units, -1, dtype=np.int64)
+    local_b[units_b] = np.arange(len(units_b))
+    in_a, in_b = local_a[ov.rows] >= 0, local_b[ov.rows] >= 0
+    a_rows, a_gids = local_a[ov.rows[in_a]], ov.gids[in_a]
+    b_cols, b_gids = local_b[ov.rows[in_b]], ov.gids[in_b]  # gram-major already
+    b_count = np.bincount(b_gids, minlength=ov.vocab)
+    b_start = np.concatenate(([0], np.cumsum(b_count)[:-1]))
+    common = np.zeros(ov.vocab, dtype=bool)
+    if int(b_count[a_gids].sum()) > PAIR_BUDGET:
+        n = ov.na + ov.nb
+        common = df > max(COMMON_MIN, min(COMMON * n, COMMON_MAX))
+    propose = ~common[a_gids]
+    keep: Keep = _nonzero
+    if common.any():
+        keep = _bound(ov, units_a, units_b, common, needs)
+    local_keys, values = _accumulate(
+        ov.weight,
+        (a_rows[propose], a_gids[propose]),
+        (b_cols, b_count, b_start),
+        (len(units_a), len(units_b)),
+        keep,
+    )
+    width = max(len(units_b), 1)
+    pairs_u = (units_a[local_keys // width], units_b[local_keys % width])
+    if common.any() and len(values):
+        values = values + _common_extra(ov, *pairs_u, common)
+    return _to_texts(ov, act_a, act_b, local_keys, width, values)
+
+
+def _to_texts(
+    ov: ArrayOverlap, act_a: Any, act_b: Any, local_keys: Any, width: int, values: Any
+) -> tuple[Any, Any]:
+    """Unit pairs (local keys) → the pairs of active texts they stand for, sorted."""
+    import numpy as np
+
+    def texts_by_unit(act: Any, offset: int, units: Any) -> tuple[Any, Any, Any]:
+        local = np.searchsorted(units, ov.unit[act])
+        order = np.argsort(local, kind="stable")
+        count = np.bincount(local, minlength=len(units))
+        start = np.concatenate(([0], np.cumsum(count)[:-1]))
+        return (act - offset)[order], count, start
+
+    units_a, units_b = sorted_unique(ov.unit[act_a]), sorted_unique(ov.unit[act_b])
+    ta, ca, sa = texts_by_unit(act_a, 0, units_a)
+    tb, cb, sb = texts_by_unit(act_b, ov.na, units_b)
+    la, lb = local_keys // width, local_keys % width
+    if len(ta) == len(units_a) and len(tb) == len(units_b):  # no repeated active text
+        keys = ta[la] * ov.nb + tb[lb]
+    else:
+        reps = ca[la] * cb[lb]
+        which = np.repeat(np.arange(len(la)), reps)
+        k = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+        i_a = sa[la][which] + k // cb[lb][which]
+        i_b = sb[lb][which] + k % cb[lb][which]
+        keys, values = ta[i_a] * ov.nb + tb[i_b], values[which]
+    order = np.argsort(keys, kind="stable")
+    return keys[order], values[order]
+
+
+Keep = Callable[[Any, int], Any]
+"""``keep(block, first_row)``: which cells of a dense block of shared weights to keep."""
+
+
+def _nonzero(block: Any, first_row: int) -> Any:
+    return block > 0
+
+
+def _bound(ov: ArrayOverlap, units_a: Any, units_b: Any, common: Any, needs: Needs) -> Keep:
+    """With common grams left out of the accumulation, a pair can still reach the matcher's
+    thresholds only if the rarer grams it shares plus all the common weight the smaller of
+    the two texts has could: keep the cells whose upper bound reaches the Jaccard threshold
+    or the containment of a split part (either way), drop the rest before the exact common
+    weight is added."""
+    import numpy as np
+
+    n = len(ov._active)
+    size = np.bincount(ov.rows, weights=ov.weight[ov.gids], minlength=n)
+    common_w = np.bincount(ov.rows, weights=ov.weight[ov.gids] * common[ov.gids], minlength=n)
+    sa, sb = size[units_a], size[units_b][None, :]
+    ca, cb = common_w[units_a], common_w[units_b][None, :]
+
+    def keep(block: Any, first_row: int) -> Any:
+        rows = slice(first_row, first_row + block.shape[0])
+        upper = block + np.minimum(ca[rows][:, None], cb)
+        s_a = sa[rows][:, None]
+        jac = upper / np.maximum(s_a + sb - upper, 1e-12)
+        contained = (upper >= needs.containment * s_a) | (upper >= needs.containment * sb)
+        return (block > 0) & ((jac >= needs.threshold) | contained)
+
+    return keep
+
+
+def _accumulate(
+    weight: Any,
+    a: tuple[Any, Any],
+    b: tuple[Any, Any, Any],
+    shape: tuple[int, int],
+    keep: Keep,
+) -> tuple[Any, Any]:
+    """Shared weights of (local) A rows × B columns, accumulated by blocks of A rows, each
+    a dense block × B (``np.bincount``): sorted ``row * width + column`` keys and weights of
+    the cells ``keep`` keeps."""
+    import numpy as np
+
+    a_rows, a_gids = a
+    b_cols, b_count, b_start = b
+    height_all, width = shape
+    out_keys, out_values = [], []
+    order = np.argsort(a_rows, kind="stable")
+    a_rows, a_gids = a_rows[order], a_gids[order]
+    per_row = np.bincount(a_rows, weights=b_count[a_gids], minlength=height_all)
+    row_ends = _blocks(per_row, max(1, BLOCK_CELLS // max(width, 1)), BLOCK_PAIRS)
+    bounds = np.searchsorted(a_rows, np.concatenate(([0], row_ends)))
+    for lo, hi in pairwise(bounds.tolist()):
+        if lo == hi:
+            continue
+        rows, gs = a_rows[lo:hi], a_gids[lo:hi]
+        reps = b_count[gs]
+        total = int(reps.sum())
+        if not total:
+            continue
+        first = int(rows[0])
+        height = int(rows[-1]) - first + 1
+        starts = np.repeat(b_start[gs] - np.concatenate(([0], np.cumsum(reps)[:-1])), reps)
+        cols = b_cols[starts + np.arange(total)]
+        cell = np.repeat(rows - first, reps) * width + cols
+        dense = np.bincount(cell, weights=np.repeat(weight[gs], reps), minlength=height * width)
+        hit = np.flatnonzero(keep(dense.reshape(height, width), first))
+        out_keys.append(hit + first * width)
+        out_values.append(dense[hit])
+    if not out_keys:
+        return np.zeros(0, np.int64), np.zeros(0, np.float64)
+    return np.concatenate(out_keys), np.concatenate(out_values)
+
+
+def _blocks(per_row: Any, max_rows: int, max_pairs: int) -> Any:
+    """Ends (exclusive row numbers) of consecutive row blocks holding at most ``max_rows``
+    rows and (unless one row alone has more) ``max_pairs`` co-occurrences."""
+    import numpy as np
+
+    ends: list[int] = []
+    start, acc = 0, 0.0
+    for r, n in enumerate(per_row.tolist()):
+        if r > start and (r - start >= max_rows or acc + n > max_pairs):
+            ends.append(r)
+            start, acc = r, 0.0
+        acc += n
+    ends.append(len(per_row))
+    return np.asarray(ends, dtype=np.int64)
+
+
+def _common_extra(ov: ArrayOverlap, ua: Any, ub: Any, common: Any) -> Any:
+    """For each pair of units, the weight of the common grams both have."""
+    import numpy as np
+
+    n = len(ov._active)
+    is_common = common[ov.gids]
+    order = np.argsort(ov.rows[is_common], kind="stable")  # unit-major, grams ascending
+    c_rows, c_gids = ov.rows[is_common][order], ov.gids[is_common][order]
+    c_ptr = np.zeros(n + 1, dtype=np.int64)
+    c_ptr[1:] = np.cumsum(np.bincount(c_rows, minlength=n))
+    b_keys = c_rows * ov.vocab + c_gids  # sorted: units ascending, grams ascending
+    extra = np.zeros(len(ua))
+    step = 200_000
+    for lo in range(0, len(ua), step):
+        pa, pb = ua[lo : lo + step], ub[lo : lo + step]
+        lens = c_ptr[pa + 1] - c_ptr[pa]
+        which = np.repeat(np.arange(len(pa)), lens)
+        pos = np.repeat(c_ptr[pa] - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
+        g = c_gids[pos + np.arange(int(lens.sum()))]
+        wanted = pb[which] * ov.vocab + g
+        k = np.searchsorted(b_keys, wanted).clip(0, max(len(b_keys) - 1, 0))
+        hit = b_keys[k] == wanted if len(b_keys) else np.zeros(len(wanted), dtype=bool)
+        extra[lo : lo + step] = np.bincount(
+            which[hit], weights=ov.weight[g[hit]], minlength=len(pa)
+        )
+    return extra

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from polydiff.diff.engine import RawOp, raw_diff
 from polydiff.model.comparison import Op
-from polydiff.normalize import normalize, normalize_with_map
+from polydiff.normalize import normalize_with_map
 
 _TOKEN_RE = re.compile(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]")
 _PRIVATE = 0xF0000  # supplementary private use area: one code point per distinct token
@@ -60,10 +61,27 @@ def wording_diff(
     if strict:
         return merge_ops(_core_diff(a, b, lang))
     fa, fb = (fold(a), fold(b)) if fold else (a, b)
-    if normalize(fa) == normalize(fb):
+    return normalized_diff(a, Normalized.of(fa), b, Normalized.of(fb), lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A text's normalised form and, per normalised character, its original offset."""
+
+    text: str
+    source: Sequence[int]
+
+    @classmethod
+    def of(cls, text: str) -> Normalized:
+        return cls(*normalize_with_map(text))
+
+
+def normalized_diff(a: str, na_: Normalized, b: str, nb_: Normalized, lang: str) -> list[Op]:
+    """:func:`wording_diff` of ``a`` and ``b`` whose (folded) normal forms are already known
+    (the aligner normalises each clause once, for matching and diffing alike)."""
+    na, ma, nb, mb = na_.text, na_.source, nb_.text, nb_.source
+    if na == nb:
         return [("=", b)] if b else []
-    na, ma = normalize_with_map(fa)
-    nb, mb = normalize_with_map(fb)
     ops = _core_diff(na, nb, lang)
     projected = _project(ops, a, ma, b, mb)
     if not na and a:  # whitespace only: nothing was diffed on this side
@@ -73,10 +91,12 @@ def wording_diff(
     return merge_ops(projected)
 
 
-def _project(ops: Sequence[RawOp], a: str, ma: list[int], b: str, mb: list[int]) -> list[Op]:
+def _project(
+    ops: Sequence[RawOp], a: str, ma: Sequence[int], b: str, mb: Sequence[int]
+) -> list[Op]:
     """Map operations on normalised text back to spans of the original texts."""
 
-    def start(m: list[int], k: int, total: int) -> int:
+    def start(m: Sequence[int], k: int, total: int) -> int:
         return 0 if k == 0 else (m[k] if k < len(m) else total)
 
     out: list[Op] = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,7 +55,7 @@ class _Units:
 
     norm: str
     """Normalised text."""
-    to_original: list[int]
+    to_original: Sequence[int]
     """Normalised offset → original offset."""
     units: list[str]
     starts: list[int]

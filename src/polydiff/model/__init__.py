@@ -97,15 +97,25 @@ class Clause:
     text: str = ""
     """Body text of this clause only (children are separate)."""
     children: tuple[Clause, ...] = ()
-    own_hash: str = field(init=False, repr=False, compare=False)
-    """Digest of the normalised heading and text of this clause alone."""
-    hash: str = field(init=False, repr=False, compare=False)
-    """Merkle digest: own content plus the hashes of all children, in order."""
+    _own_hash: str = field(default="", init=False, repr=False, compare=False)
+    _hash: str = field(default="", init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        own = content_digest(normalize(self.heading), normalize(self.text))
-        object.__setattr__(self, "own_hash", own)
-        object.__setattr__(self, "hash", content_digest(own, *(c.hash for c in self.children)))
+    @property
+    def own_hash(self) -> str:
+        """Digest of the normalised heading and text of this clause alone (computed on first
+        use: loading a long document normalises nothing it does not compare)."""
+        if not self._own_hash:
+            own = content_digest(normalize(self.heading), normalize(self.text))
+            object.__setattr__(self, "_own_hash", own)
+        return self._own_hash
+
+    @property
+    def hash(self) -> str:
+        """Merkle digest: own content plus the hashes of all children, in order."""
+        if not self._hash:
+            merkle = content_digest(self.own_hash, *(c.hash for c in self.children))
+            object.__setattr__(self, "_hash", merkle)
+        return self._hash
 
     @property
     def content(self) -> str:
