@@ -16,6 +16,7 @@ CORE = (
     "normalize",
     "errors",
     "parse",
+    "formats",
     "store",
     "align",
     "diff",
