@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from polydiff.cli.common import add_format, emit_json, repo_from, stderr_progress
+from polydiff.cli.diff_output import output_format, write_output
 from polydiff.errors import ExitCode, StoreError, UsageError
 
 KINDS = ("unchanged", "reworded", "split", "merged", "new", "dropped")
@@ -24,7 +26,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
     p.add_argument("--lang", choices=("zh", "en"), help="default: the first language both have")
-    add_format(p, ("text", "md", "html", "json"))
+    add_format(p, ("text", "md", "html", "json", "docx", "xlsx"))
+    p.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE instead of stdout (needed for docx and xlsx: the 新旧对照表)",
+    )
     p.add_argument("--kinds", help=f"only these kinds, comma-separated ({','.join(KINDS)})")
     p.add_argument("--path", help="only clauses at or under this path (either side), e.g. 2.1")
     p.add_argument(
@@ -44,12 +53,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help="treat traditional and simplified characters as the same (needs OpenCC)",
     )
-    p.add_argument("--all", action="store_true", help="text format: show unchanged clauses too")
+    p.add_argument(
+        "--all", action="store_true", help="text, docx, xlsx: show unchanged clauses too"
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from polydiff.align import AlignOptions, align
+    from polydiff.report.contrast import Side
     from polydiff.store.inputs import common_language, open_input
 
     kinds = None
@@ -62,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
             )
     if args.context is not None and args.context < 0:
         raise UsageError("--context must be 0 or more")
+    fmt = output_format(args)
     try:
         repo = repo_from(args)
     except StoreError:
@@ -90,7 +103,15 @@ def run(args: argparse.Namespace) -> int:
         if args.path not in paths:
             raise UsageError(f"--path {args.path}: no such clause in {a.name} or {b.name}")
     cmp = cmp.filtered(kinds, args.path)
-    _print(cmp, args)
+    if args.output is not None:
+        meta_a, meta_b = (
+            repo.load_meta(x.ref.doc, repo.source(x.ref.rev)) if repo and x.ref else None
+            for x in (a, b)
+        )
+        sides = Side.of(a.name, tree_a, meta_a), Side.of(b.name, tree_b, meta_b)
+        write_output(cmp, fmt, args.output, *sides, args)
+    else:
+        _print(cmp, args)
     return ExitCode.OK if cmp.same else ExitCode.FINDINGS
 
 

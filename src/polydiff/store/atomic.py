@@ -11,6 +11,15 @@ from pathlib import Path
 from polydiff.errors import StoreError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_MODE = 0o666 & ~_umask()
+
+
 def write_files(files: Mapping[Path, bytes]) -> None:
     """Write every file or none: each goes to a temporary file beside its target first;
     only when all are written are they renamed into place. On error the temporary files
@@ -27,6 +36,7 @@ def write_files(files: Mapping[Path, bytes]) -> None:
                 prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
             )
             temps[target] = Path(tmp_name)
+            os.chmod(tmp_name, _MODE)  # mkstemp makes 0600; a new file gets the usual mode
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
