@@ -3,6 +3,7 @@ text, the original kept under raw/, metadata found filling what the user did not
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,16 @@ def test_bad_files_are_one_line_exit_2_and_write_nothing(
     assert message in err
     assert err.count("\n") == 1 and err.startswith("polydiff: error: ")
     assert tree_files(corpus_copy.root) == before
+
+
+def test_diff_takes_a_word_file_as_it_takes_the_text(
+    tmp_path: Path, zh_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import PROJECT
+
+    word = tmp_path / "gf-2025-11.docx"
+    word.write_bytes(numbered_docx(zh_text))
+    argv = ["--repo", str(PROJECT), "diff", "gf-2025-11", str(word), "--format", "json"]
+    assert main(argv) == 0  # diff(1) style: no differences
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["unchanged"] == 41 and sum(summary.values()) == 41

@@ -1,4 +1,5 @@
-"""``e``: write what is on screen as Markdown or HTML.
+"""``e``: write what is on screen as Markdown or HTML; a comparison also as the 新旧对照表
+(Word or Excel, the CLI's ``diff --format docx/xlsx`` renderers).
 
 Comparisons use the CLI's renderers (``comparison_markdown`` / ``comparison_html``) and
 traces ``trace_markdown``; what the CLI only prints as a terminal table (the corpus, a
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
 
@@ -18,10 +20,15 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from polydiff.align.model import Comparison
+from polydiff.errors import PolydiffError
 from polydiff.model import ClauseTree, union_paths
+from polydiff.store.atomic import write_files
 from polydiff.tui.widgets.dialog import Dialog
 
 FORMATS = {"md": "Markdown", "html": "HTML"}
+TABLES = {"docx": "Word 对照表", "xlsx": "Excel 对照表"}
+"""Offered on a comparison: the 新旧对照表 of the links on screen."""
 
 
 @runtime_checkable
@@ -98,12 +105,32 @@ def default_path(folder: Path, stem: str, fmt: str) -> Path:
 
 
 def format_of(path: Path) -> str:
-    """``html`` for ``.html``/``.htm``, else ``md``."""
-    return "html" if path.suffix.lower() in (".html", ".htm") else "md"
+    """``html`` for ``.html``/``.htm``, ``docx``/``xlsx`` for those, else ``md``."""
+    suffix = path.suffix.lower()
+    return "html" if suffix in (".html", ".htm") else suffix[1:] if suffix[1:] in TABLES else "md"
+
+
+def shown_comparison(source: object) -> Comparison | None:
+    """The comparison a compare screen shows (its ``cmp``, only the links in ``shown``)."""
+    cmp = getattr(source, "cmp", None)
+    if not isinstance(cmp, Comparison):
+        return None
+    return replace(cmp, links=tuple(getattr(source, "shown", cmp.links)))
+
+
+def table_bytes(cmp: Comparison, fmt: str) -> bytes:
+    """The 新旧对照表 as ``docx`` or ``xlsx``."""
+    from polydiff.report.contrast import Side
+    from polydiff.report.contrast_docx import comparison_docx
+    from polydiff.report.contrast_xlsx import comparison_xlsx
+
+    render = comparison_docx if fmt == "docx" else comparison_xlsx
+    return render(cmp, Side(cmp.a), Side(cmp.b), show_all=True)
 
 
 class ExportScreen(Dialog[Path | None]):
-    """Choose Markdown or HTML and where to write; dismisses with the path written."""
+    """Choose Markdown or HTML (or, on a comparison, the 对照表 as Word or Excel) and where
+    to write; dismisses with the path written."""
 
     DEFAULT_CSS = """
     ExportScreen OptionList { height: auto; margin: 1 0 0 0; }
@@ -122,9 +149,10 @@ class ExportScreen(Dialog[Path | None]):
         with Vertical():
             yield Label(f"[b]Export[/b] {self.source.export_name()}")
             yield Input(str(default_path(self.folder, self.source.export_name(), "md")), id="path")
-            yield OptionList(
-                Option("Markdown (.md)", id="md"), Option("HTML (.html)", id="html"), id="formats"
-            )
+            options = [Option("Markdown (.md)", id="md"), Option("HTML (.html)", id="html")]
+            if shown_comparison(self.source) is not None:
+                options += [Option(f"{label} (.{fmt})", id=fmt) for fmt, label in TABLES.items()]
+            yield OptionList(*options, id="formats")
             yield Label("enter: write · tab: format · escape: cancel", classes="hint")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -142,11 +170,18 @@ class ExportScreen(Dialog[Path | None]):
         path = Path(self.query_one("#path", Input).value).expanduser()
         if not path.is_absolute():
             path = self.folder / path
+        fmt, cmp = format_of(path), shown_comparison(self.source)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(self.source.export_text(format_of(path)), encoding="utf-8")
+            if fmt in TABLES and cmp is not None:
+                write_files({path: table_bytes(cmp, fmt)})
+            else:
+                path.write_text(self.source.export_text(fmt), encoding="utf-8")
         except OSError as exc:
             self.notify(f"cannot write {path}: {exc.strerror}", severity="error")
+            return
+        except PolydiffError as exc:  # a missing library, a failed write
+            self.notify(str(exc), severity="error")
             return
         self.dismiss(path)
 
