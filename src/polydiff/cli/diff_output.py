@@ -26,6 +26,11 @@ def output_format(args: argparse.Namespace) -> str:
             raise UsageError("--output: give --format md, html, json, docx or xlsx")
     if fmt in BINARY and args.output is None:
         raise UsageError(f"--format {fmt} writes a binary file: add --output FILE.{fmt}")
+    if fmt in BINARY:
+        from polydiff.formats.deps import require
+        from polydiff.report import contrast_docx, contrast_xlsx
+
+        require(*(contrast_docx.NEEDS if fmt == "docx" else contrast_xlsx.NEEDS))
     return fmt
 
 

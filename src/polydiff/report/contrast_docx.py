@@ -11,6 +11,8 @@ from polydiff.align.model import Comparison
 from polydiff.formats.deps import require
 from polydiff.report.contrast import HEADINGS, TITLE, Row, Segments, Side, rows, summary
 
+NEEDS = ("--format docx", {"docx": "python-docx"})
+"""What writing it needs (checked before the comparison is made)."""
 RED = "C00000"
 WIDTHS_CM = (10.2, 10.2, 4.2)
 """Earlier, later, note: the width of a landscape A4 page inside its margins."""
@@ -21,7 +23,7 @@ def comparison_docx(
     cmp: Comparison, a: Side, b: Side, show_all: bool = False, context: int | None = None
 ) -> bytes:
     """The document's bytes (nothing is written here)."""
-    require("--format docx", {"docx": "python-docx"})
+    require(NEEDS[0], NEEDS[1])
     import docx
     from docx.enum.section import WD_ORIENT
 

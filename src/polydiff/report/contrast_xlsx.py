@@ -12,6 +12,8 @@ from polydiff.formats.deps import require
 from polydiff.report.contrast import HEADINGS, TITLE, Segments, Side, rows, summary
 from polydiff.report.contrast_docx import RED
 
+NEEDS = ("--format xlsx", {"openpyxl": "openpyxl"})
+"""What writing it needs (checked before the comparison is made)."""
 COLUMNS = (
     ("A", 12),
     ("B", 12),
@@ -29,7 +31,7 @@ def comparison_xlsx(
     cmp: Comparison, a: Side, b: Side, show_all: bool = False, context: int | None = None
 ) -> bytes:
     """The workbook's bytes (nothing is written here)."""
-    require("--format xlsx", {"openpyxl": "openpyxl"})
+    require(NEEDS[0], NEEDS[1])
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
