@@ -61,7 +61,12 @@ def _facts_table(document: Any, a: Side, b: Side) -> Any:
 
 
 def _add_row(table: Any, row: Row) -> None:
-    cells = table.add_row().cells
+    from docx.oxml.ns import qn
+
+    added = table.add_row()
+    trpr = added._tr.get_or_add_trPr()
+    trpr.append(trpr.makeelement(qn("w:cantSplit"), {}))  # a row never breaks across pages
+    cells = added.cells
     _marked(cells[0].paragraphs[0], row.earlier)
     _marked(cells[1].paragraphs[0], row.later)
     cells[2].text = row.note
