@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from polydiff.errors import InputError
@@ -16,7 +18,7 @@ def test_two_page_pdf_gives_the_tree_of_the_plain_text(zh_text: str, zh_tree: Cl
     from pdfminer.high_level import extract_pages
 
     data = cjk_pdf(zh_text, header=TITLE)
-    assert len(list(extract_pages(__import__("io").BytesIO(data)))) == 2
+    assert len(list(extract_pages(io.BytesIO(data)))) == 2
     out = extract(data, "gf-2025-11.pdf")
     assert out.format == "pdf"
     assert parse_text(out.text, "zh", "gf-2025-11").tree == zh_tree
