@@ -17,6 +17,7 @@ CORE = (
     "normalize",
     "errors",
     "parse",
+    "formats",
     "store",
     "align",
     "diff",

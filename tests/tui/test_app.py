@@ -7,7 +7,7 @@ import argparse
 
 import pytest
 from textual.binding import Binding
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from polydiff.align import align
 from polydiff.cli import build_parser, main
@@ -112,6 +112,26 @@ async def test_export_compare_as_markdown_and_html(app_on, tmp_path) -> None:
         await press(pilot, "f", "f", "f", "e", "enter")
         md = (tmp_path / "polydiff-diff-gf-2015-40-gf-2025-11.md").read_text(encoding="utf-8")
         assert md == comparison_markdown(cmp.filtered({"reworded"}))
+
+
+async def test_export_compare_as_the_contrast_table(app_on, tmp_path) -> None:
+    """On a comparison the dialog also offers the 对照表 as Word and Excel: the links on screen."""
+    import docx
+    import openpyxl
+
+    app = app_on(None, "gf-2015-40", "gf-2025-11")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await press(pilot, "e")
+        assert len(app.screen.query_one("#formats", OptionList).options) == 4
+        await press(pilot, "tab", "down", "down", "enter")
+        await press(pilot, "e", "tab", "down", "down", "down", "enter")
+        assert isinstance(app.screen, CompareScreen)
+        shown = len(app.screen.shown)
+    table = docx.Document(str(tmp_path / "polydiff-diff-gf-2015-40-gf-2025-11.docx")).tables[1]
+    assert len(table.rows) - 1 == shown > 0
+    book = openpyxl.load_workbook(tmp_path / "polydiff-diff-gf-2015-40-gf-2025-11.xlsx")
+    assert book["新旧对照表"].max_row - 1 == shown
 
 
 async def test_export_other_screens(app_on, tmp_path) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from polydiff.cli.common import add_format, emit_json, repo_from, stderr_progress
+from polydiff.cli.diff_output import output_format, write_output
 from polydiff.errors import ExitCode, StoreError, UsageError
 from polydiff.model.comparison import ChangeKind
 
@@ -27,7 +29,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
     p.add_argument("--lang", choices=("zh", "en"), help="default: the first language both have")
-    add_format(p, ("text", "md", "html", "json"))
+    add_format(p, ("text", "md", "html", "json", "docx", "xlsx"))
+    p.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE instead of stdout (needed for docx and xlsx: the 新旧对照表)",
+    )
     kinds = ",".join(k.value for k in ChangeKind)
     p.add_argument("--kinds", help=f"only these kinds, comma-separated ({kinds})")
     p.add_argument("--path", help="only clauses at or under this path (either side), e.g. 2.1")
@@ -48,15 +57,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help="treat traditional and simplified characters as the same (needs OpenCC)",
     )
-    p.add_argument("--all", action="store_true", help="text format: show unchanged clauses too")
+    p.add_argument(
+        "--all", action="store_true", help="text, docx, xlsx: show unchanged clauses too"
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from polydiff.service.compare import CompareOptions, compare, parse_kinds
+    from polydiff.report.contrast import Side
+    from polydiff.service.compare import CompareOptions, compare_documents, parse_kinds
 
     if args.context is not None and args.context < 0:
         raise UsageError("--context must be 0 or more")
+    fmt = output_format(args)
     options = CompareOptions(
         lang=args.lang,
         strict=args.strict,
@@ -69,8 +82,13 @@ def run(args: argparse.Namespace) -> int:
     except StoreError:
         repo = None  # two files can be compared outside a repository
     with stderr_progress("aligning") as progress:
-        cmp = compare(repo, args.a, args.b, options, progress)
-    _print(cmp, args)
+        done = compare_documents(repo, args.a, args.b, options, progress)
+    cmp = done.comparison
+    if args.output is not None:
+        side_a, side_b = (Side.of(x.name, x.tree, x.meta) for x in (done.a, done.b))
+        write_output(cmp, fmt, args.output, side_a, side_b, args)
+    else:
+        _print(cmp, args)
     return ExitCode.OK if cmp.same else ExitCode.FINDINGS
 
 

@@ -13,10 +13,11 @@ from polydiff.model import LANGUAGES, RelationType
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "import",
-        help="import a text (or an outline) as a document",
-        description="Parse FILE (plain text, or a verified-headings *.outline.yaml) into a clause "
-        "tree and store it under policies/ID/, with the raw text. Importing again "
-        "replaces that language; with --commit the change is committed to git.",
+        help="import a text, web page, Word or PDF file (or an outline) as a document",
+        description="Parse FILE (plain text, a web page, a .docx or .pdf file, told apart by "
+        "content; or a verified-headings *.outline.yaml) into a clause tree and store it "
+        "under policies/ID/, with the text (and the original file) under raw/. Importing "
+        "again replaces that language; with --commit the change is committed to git.",
     )
     p.add_argument("file", type=Path)
     p.add_argument("--doc", required=True, metavar="ID", help="document id, e.g. gf-2025-11")
@@ -45,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="NOTE",
         help="a *.source.yaml note (title, number, issuer, date, source, notes)",
     )
-    p.add_argument("--encoding", help="decode FILE with this encoding (e.g. gb18030)")
+    p.add_argument("--encoding", help="decode a text or web page with this encoding (e.g. gb18030)")
     p.add_argument("--strict", action="store_true", help="refuse to import when the parser warns")
     p.add_argument("--commit", action="store_true", help="commit what was written")
     p.set_defaults(func=run)
@@ -71,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
         commit=args.commit,
     )
     outcome = import_document(repo, args.file, opts)
+    for note in outcome.notes:
+        warn(f"{args.file}: {note}")
     for w in outcome.warnings:
         warn(f"{args.file}: {w}")
     only_zh, only_en = outcome.mismatch

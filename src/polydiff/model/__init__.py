@@ -196,6 +196,23 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Original:
+    """The file a text was extracted from (a web page, a Word or PDF file), kept as it was
+    imported beside the extracted text."""
+
+    path: str
+    """Path of the stored original, relative to the document folder (``raw/zh.html``)."""
+    format: str
+    """``html``, ``docx`` or ``pdf``."""
+    sha256: str
+    """SHA-256 of the original's bytes."""
+    encoding: str = ""
+    """The charset a web page was decoded with."""
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    """Metadata found in it, verbatim (a gov.cn page's 索引号, 发文字号, 发布日期, …)."""
+
+
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """Where one language's clause tree came from."""
 
@@ -212,6 +229,9 @@ class SourceFile:
     """``text`` (parsed prose) or ``outline`` (a verified-headings outline)."""
     warnings: tuple[str, ...] = ()
     """What the parser did not recognise, one line each."""
+    extracted_from: Original | None = None
+    """The web page, Word or PDF file the stored text was extracted from (the fields above
+    then describe the stored, extracted text)."""
 
 
 @dataclass(frozen=True, slots=True)

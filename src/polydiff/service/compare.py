@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from polydiff.errors import UsageError
+from polydiff.model import ClauseTree, DocMeta
 from polydiff.model.comparison import ChangeKind, Comparison
 from polydiff.store.repo import PolicyRepo
 
@@ -45,6 +46,25 @@ def parse_kinds(text: str) -> frozenset[ChangeKind]:
     return frozenset(ChangeKind(n) for n in names)
 
 
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """One side of a comparison as compared: its name, its tree in the language compared,
+    and its metadata when it is a document of the repository (None for a file)."""
+
+    name: str
+    tree: ClauseTree
+    meta: DocMeta | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparing:
+    """A comparison with what was compared (for reports that name both documents)."""
+
+    comparison: Comparison
+    a: Compared
+    b: Compared
+
+
 def compare(
     repo: PolicyRepo | None,
     a: str,
@@ -55,6 +75,17 @@ def compare(
     """Align ``a`` with ``b`` (doc ids, ``doc@rev`` or file paths; files need no repository)
     and keep what ``options`` asks for. ``progress`` hears of the diffing of a big
     comparison (``BIG`` clauses or more)."""
+    return compare_documents(repo, a, b, options, progress).comparison
+
+
+def compare_documents(
+    repo: PolicyRepo | None,
+    a: str,
+    b: str,
+    options: CompareOptions | None = None,
+    progress: Progress | None = None,
+) -> Comparing:
+    """:func:`compare`, with both sides' trees and metadata."""
     from polydiff.align import AlignOptions, align
     from polydiff.store.inputs import common_language, open_input
 
@@ -78,7 +109,13 @@ def compare(
         b_name=ib.name,
         progress=report,
     )
-    if opts.kinds is None and opts.path is None:
-        return cmp
-    kinds = None if opts.kinds is None else {k.value for k in opts.kinds}
-    return cmp.filtered(kinds, opts.path)
+    if opts.kinds is not None or opts.path is not None:
+        kinds = None if opts.kinds is None else {k.value for k in opts.kinds}
+        cmp = cmp.filtered(kinds, opts.path)
+    sides = [
+        Compared(x.name, t, repo.load_meta(x.ref.doc, repo.source(x.ref.rev)))
+        if repo is not None and x.ref is not None
+        else Compared(x.name, t, None)
+        for x, t in ((ia, tree_a), (ib, tree_b))
+    ]
+    return Comparing(cmp, *sides)

@@ -86,10 +86,25 @@ def _make_parents(target: Path, created: list[Path]) -> None:
             created.append(parent)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_MODE = 0o666 & ~_umask()
+"""The mode a new file gets (mkstemp makes its files 0600)."""
+
+
 def _write_temp(target: Path, data: bytes) -> Path:
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(name)
     try:
+        try:
+            mode = target.stat().st_mode & 0o777  # a replaced file keeps its mode
+        except OSError:
+            mode = _MODE
+        os.chmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

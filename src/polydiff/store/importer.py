@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from polydiff.errors import InputError, ParseError, StoreError, UnknownDocumentError
+from polydiff.formats import Extracted, extract, read
 from polydiff.model import (
     DOC_ID_RE,
     LANGUAGES,
     ClauseTree,
     Completeness,
     DocMeta,
+    Original,
     Relation,
     RelationType,
     SourceFile,
@@ -74,6 +76,8 @@ class ImportOutcome:
     commit: str | None = None
     mismatch: tuple[list[str], list[str]] = field(default=([], []))
     """Paths only in zh, only in en (after this import)."""
+    notes: tuple[str, ...] = ()
+    """What extracting the text from a web page, Word or PDF file removed or left out."""
 
 
 def import_file(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
@@ -107,8 +111,8 @@ def _import(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
         existing = None
     meta = existing or DocMeta(id=opts.doc)
 
-    decoded = read_file(path, opts.encoding)
     if path.suffix.lower() in (".yaml", ".yml"):
+        decoded = read_file(path, opts.encoding)
         data = yamlio.load(decoded.text, str(path))
         if not is_outline(data):
             raise InputError(
@@ -117,6 +121,7 @@ def _import(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
         outline = parse_outline(data, str(path), opts.doc)
         trees = dict(outline.trees)
         warnings: tuple[str, ...] = ()
+        notes: tuple[str, ...] = ()
         raw = {"raw/outline.yaml": decoded.text.encode("utf-8")}
         files = {
             lang: SourceFile(
@@ -141,9 +146,11 @@ def _import(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
             "headings": dict(outline.heading_sources),
         }
     else:
-        check_policy_text(decoded.text, opts.lang, str(path))
-        result = parse_text(decoded.text, opts.lang, opts.doc)
-        problem = unaccounted(decoded.text, result.tree)
+        original = read(path)
+        extracted = extract(original, str(path), opts.encoding)
+        check_policy_text(extracted.text, opts.lang, str(path))
+        result = parse_text(extracted.text, opts.lang, opts.doc)
+        problem = unaccounted(extracted.text, result.tree)
         if problem:
             raise ParseError(f"{path}: parser lost text ({problem}); please report this file")
         warnings = tuple(str(w) for w in result.warnings)
@@ -153,16 +160,21 @@ def _import(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
             )
         trees = {opts.lang: result.tree}
         rel = f"raw/{opts.lang}.txt"
-        raw = {rel: decoded.text.encode("utf-8")}
+        raw = {rel: extracted.text.encode("utf-8")}
+        kept = _keep_original(extracted, original, opts.lang, raw)
+        encoding = "utf-8" if kept else extracted.encoding
         files = {
             opts.lang: SourceFile(
-                opts.lang, rel, path.name, _sha(raw[rel]), decoded.encoding, "text", warnings
+                opts.lang, rel, path.name, _sha(raw[rel]), encoding, "text", warnings, kept
             )
         }
-        parsed_title = {opts.lang: result.tree.title}
-        parsed_number = result.tree.number if opts.lang == "zh" else ""
-        parsed_issuer = parsed_date = parsed_source = parsed_notes = ""
+        found = extracted.found
+        parsed_title = {opts.lang: found.title or result.tree.title}
+        parsed_number = found.number or (result.tree.number if opts.lang == "zh" else "")
+        parsed_issuer, parsed_date = found.issuer, found.date
+        parsed_source = parsed_notes = ""
         provenance = {}
+        notes = extracted.warnings
 
     title = dict(meta.title)
     note_titles = {"zh": note.get("title"), "en": note.get("title_en")}
@@ -214,11 +226,24 @@ def _import(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
                 f"- {w}" for w in warnings
             )
         sha = repo.commit(written, message)
-    return ImportOutcome(new_meta, trees, written, warnings, sha, mismatch)
+    return ImportOutcome(new_meta, trees, written, warnings, sha, mismatch, notes)
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _keep_original(
+    extracted: Extracted, original: bytes, lang: str, raw: dict[str, bytes]
+) -> Original | None:
+    """A web page, Word or PDF file is stored as ``raw/<lang>.<format>`` beside the text
+    extracted from it (added to ``raw``); plain text is the stored text itself."""
+    if extracted.format == "text":
+        return None
+    rel = f"raw/{lang}.{extracted.format}"
+    raw[rel] = original
+    found = dict(extracted.found.fields)
+    return Original(rel, extracted.format, _sha(original), extracted.encoding, found)
 
 
 def _parse_relation(text: str) -> Relation:

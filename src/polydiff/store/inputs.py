@@ -1,5 +1,5 @@
-"""What ``polydiff diff A B`` compares: a document id, ``doc@rev``, or a file (raw text is
-parsed on the fly; a clause-tree YAML or an outline is loaded)."""
+"""What ``polydiff diff A B`` compares: a document id, ``doc@rev``, or a file (a text, web
+page, Word or PDF file is parsed on the fly; a clause-tree YAML or an outline is loaded)."""
 
 from __future__ import annotations
 
@@ -56,23 +56,24 @@ def open_input(spec: str, repo: PolicyRepo | None) -> Input:
 
 
 def _file_input(path: Path) -> Input:
+    from polydiff.formats import extract, read
     from polydiff.parse.decode import check_policy_text, read_file
     from polydiff.parse.outline import is_outline, parse_outline
     from polydiff.parse.text import parse_text
     from polydiff.store import yamlio
 
-    decoded = read_file(path)
     if path.suffix.lower() in (".yaml", ".yml"):
-        data = yamlio.load(decoded.text, str(path))
+        data = yamlio.load(read_file(path).text, str(path))
         if is_outline(data):
             trees = dict(parse_outline(data, str(path)).trees)
         else:
             tree = yamlio.tree_from_data(data, str(path))
             trees = {tree.lang: tree}
         return Input(path.name, tuple(lg for lg in LANGUAGES if lg in trees), trees)
-    text_lang = guess_language(decoded.text)
-    check_policy_text(decoded.text, text_lang, str(path))
-    tree = parse_text(decoded.text, text_lang, path.stem).tree
+    text = extract(read(path), str(path)).text  # a web page, Word or PDF file, or text
+    text_lang = guess_language(text)
+    check_policy_text(text, text_lang, str(path))
+    tree = parse_text(text, text_lang, path.stem).tree
     return Input(path.name, (text_lang,), {text_lang: tree})
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from polydiff.errors import PolydiffError
-from polydiff.model import Completeness, DocMeta, path_mismatch
+from polydiff.model import Completeness, DocMeta, Original, path_mismatch
 from polydiff.parse.accounting import unaccounted
 from polydiff.parse.outline import parse_outline
 from polydiff.store import yamlio
@@ -112,6 +112,8 @@ def _check_raw(meta: DocMeta, trees: dict, src: FileSource) -> Iterator[Finding]
         if data is None:
             yield Finding(meta.id, Severity.ERROR, f"raw text {f.raw} of {f.lang} is missing")
             continue
+        if f.extracted_from is not None:
+            yield from _check_original(meta.id, f.lang, f.extracted_from, src)
         if tree is None:
             continue
         if f.encoding == "utf-8" and hashlib.sha256(data).hexdigest() != f.sha256:
@@ -143,3 +145,16 @@ def _check_raw(meta: DocMeta, trees: dict, src: FileSource) -> Iterator[Finding]
                     Severity.ERROR,
                     f"{f.lang}.yaml does not account for its raw text: {problem}",
                 )
+
+
+def _check_original(
+    doc_id: str, lang: str, original: Original, src: FileSource
+) -> Iterator[Finding]:
+    """The web page, Word or PDF file a text was extracted from is kept unchanged."""
+    data = src.read(f"{doc_dir(doc_id)}/{original.path}")
+    if data is None:
+        yield Finding(doc_id, Severity.ERROR, f"original {original.path} of {lang} is missing")
+    elif hashlib.sha256(data).hexdigest() != original.sha256:
+        yield Finding(
+            doc_id, Severity.ERROR, f"original {original.path} changed since it was imported"
+        )

@@ -26,6 +26,7 @@ from polydiff.model import (
     ClauseTree,
     Completeness,
     DocMeta,
+    Original,
     Relation,
     RelationType,
     SourceFile,
@@ -186,18 +187,7 @@ def meta_to_data(meta: DocMeta) -> dict[str, Any]:
         "relations": [{"type": r.type.value, "doc": r.doc} for r in meta.relations],
         "source": meta.source,
         "notes": meta.notes,
-        "files": [
-            {
-                "lang": f.lang,
-                "raw": f.raw,
-                "original": f.original,
-                "sha256": f.sha256,
-                "encoding": f.encoding,
-                "format": f.format,
-                "warnings": list(f.warnings),
-            }
-            for f in meta.files
-        ],
+        "files": [_file_to_data(f) for f in meta.files],
     }
     if meta.provenance:
         data["provenance"] = _plain(meta.provenance)
@@ -234,6 +224,7 @@ def meta_from_data(data: object, name: str) -> DocMeta:
                 encoding=_str(fm, "encoding", name, f"file #{i}") or "utf-8",
                 format=_str(fm, "format", name, f"file #{i}") or "text",
                 warnings=tuple(str(w) for w in warnings),
+                extracted_from=_original_from_data(fm.get("extracted_from"), name, i),
             )
         )
     try:
@@ -254,6 +245,41 @@ def meta_from_data(data: object, name: str) -> DocMeta:
         notes=_str(d, "notes", name, "the file"),
         files=tuple(files),
         provenance=_mapping(provenance, name, "'provenance'"),
+    )
+
+
+def _file_to_data(f: SourceFile) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "lang": f.lang,
+        "raw": f.raw,
+        "original": f.original,
+        "sha256": f.sha256,
+        "encoding": f.encoding,
+        "format": f.format,
+        "warnings": list(f.warnings),
+    }
+    o = f.extracted_from
+    if o is not None:  # absent for texts imported as text: older files stay as they were
+        data["extracted_from"] = {"path": o.path, "format": o.format, "sha256": o.sha256}
+        if o.encoding:
+            data["extracted_from"]["encoding"] = o.encoding
+        if o.metadata:
+            data["extracted_from"]["metadata"] = dict(o.metadata)
+    return data
+
+
+def _original_from_data(value: object, name: str, i: int) -> Original | None:
+    if value is None:
+        return None
+    where = f"file #{i} 'extracted_from'"
+    o = _mapping(value, name, where)
+    metadata = _mapping(o.get("metadata", {}), name, f"{where} 'metadata'")
+    return Original(
+        path=_str(o, "path", name, where, required=True),
+        format=_str(o, "format", name, where, required=True),
+        sha256=_str(o, "sha256", name, where, required=True),
+        encoding=_str(o, "encoding", name, where),
+        metadata={str(k): _str(metadata, k, name, f"{where} 'metadata'") for k in metadata},
     )
 
 

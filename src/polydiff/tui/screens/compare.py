@@ -4,6 +4,7 @@ wording diff, the term shifts, and the summary in a header."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,6 +22,7 @@ from polydiff.report.segments import link_flags
 from polydiff.service.compare import CompareOptions, Progress, compare
 from polydiff.service.repository import PolicyRepo
 from polydiff.tui.screens.base import PolydiffScreen
+from polydiff.tui.screens.export import FORMATS, TABLES, TextExport
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.diffview import DiffView
 from polydiff.tui.widgets.keybar import KeyBar
@@ -69,7 +71,7 @@ def compute(
     return compare(repo, a, b, CompareOptions(lang=lang, path=path), progress)
 
 
-class CompareScreen(PolydiffScreen):
+class CompareScreen(TextExport, PolydiffScreen):
     """Clause-level comparison of two documents or two revisions of one."""
 
     HELP = "Compare: A against B, pair by pair."
@@ -331,6 +333,21 @@ class CompareScreen(PolydiffScreen):
 
     def export_name(self) -> str:
         return f"diff-{self.a}-{self.b}"
+
+    def export_formats(self) -> dict[str, str]:
+        return {**FORMATS, **TABLES} if self.cmp is not None else dict(FORMATS)
+
+    def export_bytes(self, fmt: str) -> bytes:
+        """Markdown or HTML of the links of the current filter, or their 对照表."""
+        if fmt not in TABLES or self.cmp is None:
+            return self.export_text(fmt).encode("utf-8")
+        from polydiff.report.contrast import Side
+        from polydiff.report.contrast_docx import comparison_docx
+        from polydiff.report.contrast_xlsx import comparison_xlsx
+
+        shown = replace(self.cmp, links=tuple(self.shown))
+        render = comparison_docx if fmt == "docx" else comparison_xlsx
+        return render(shown, Side(self.cmp.a), Side(self.cmp.b), show_all=True)
 
     def export_text(self, fmt: str) -> str:
         if self.cmp is None:

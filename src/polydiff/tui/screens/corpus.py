@@ -16,6 +16,7 @@ from polydiff.report.markdown import markdown_table, markdown_to_html
 from polydiff.service.documents import DocSummary
 from polydiff.service.notes import RelationRow
 from polydiff.tui.screens.base import PolydiffScreen
+from polydiff.tui.screens.export import TextExport
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.keybar import KeyBar
 from polydiff.tui.widgets.tables import Cell, PickTable, fill
@@ -58,7 +59,7 @@ def matches(data: Any, row: DocSummary, query: str) -> bool:
     return any(q in c.content.casefold() for t in data.trees(row.id).values() for c in t.walk())
 
 
-class CorpusScreen(PolydiffScreen):
+class CorpusScreen(TextExport, PolydiffScreen):
     """Documents (sortable, filterable) and their relations."""
 
     HELP = "Corpus: every document and the relations between them."

@@ -25,6 +25,7 @@ from polydiff.report.tree import clause_text
 from polydiff.service.notes import ClauseNote, Marker
 from polydiff.tui.data import next_lang_mode
 from polydiff.tui.screens.base import PolydiffScreen
+from polydiff.tui.screens.export import TextExport
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.keybar import KeyBar
 
@@ -122,7 +123,7 @@ def clause_view(
     return Group(head, table) if head else table
 
 
-class DocumentScreen(PolydiffScreen):
+class DocumentScreen(TextExport, PolydiffScreen):
     """One document's clause tree and the selected clause's text."""
 
     HELP = "Document: clause tree beside the selected clause's text."

@@ -1,4 +1,5 @@
-"""``e``: write what is on screen as Markdown or HTML.
+"""``e``: write what is on screen as Markdown or HTML; a comparison also as the 新旧对照表
+(Word or Excel, the CLI's ``diff --format docx/xlsx`` renderers).
 
 Comparisons use the CLI's renderers (``comparison_markdown`` / ``comparison_html``) and
 traces ``trace_markdown``; what the CLI only prints as a terminal table (the corpus, a
@@ -16,9 +17,13 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from polydiff.errors import PolydiffError
+from polydiff.service.exporting import save
 from polydiff.tui.widgets.dialog import Dialog
 
-FORMATS = {"md": "Markdown", "html": "HTML"}
+FORMATS = {"md": "Markdown (.md)", "html": "HTML (.html)"}
+TABLES = {"docx": "Word 对照表 (.docx)", "xlsx": "Excel 对照表 (.xlsx)"}
+"""What a comparison adds: the 新旧对照表 of the links on screen."""
 
 
 @runtime_checkable
@@ -29,9 +34,27 @@ class Exportable(Protocol):
         """A file name stem for the export (``diff-gf-2015-40-gf-2025-11``)."""
         ...
 
-    def export_text(self, fmt: str) -> str:
-        """The content as ``md`` or ``html``."""
+    def export_formats(self) -> dict[str, str]:
+        """Format → label of what it can be exported as (``FORMATS``, and more)."""
         ...
+
+    def export_bytes(self, fmt: str) -> bytes:
+        """The content in ``fmt`` (one of :meth:`export_formats`)."""
+        ...
+
+
+class TextExport:
+    """The usual exports of a screen: Markdown, and HTML rendered from it, of
+    ``export_text``."""
+
+    def export_text(self, fmt: str) -> str:
+        raise NotImplementedError
+
+    def export_formats(self) -> dict[str, str]:
+        return dict(FORMATS)
+
+    def export_bytes(self, fmt: str) -> bytes:
+        return self.export_text(fmt).encode("utf-8")
 
 
 def default_path(folder: Path, stem: str, fmt: str) -> Path:
@@ -39,13 +62,16 @@ def default_path(folder: Path, stem: str, fmt: str) -> Path:
     return folder / f"polydiff-{safe}.{fmt}"
 
 
-def format_of(path: Path) -> str:
-    """``html`` for ``.html``/``.htm``, else ``md``."""
-    return "html" if path.suffix.lower() in (".html", ".htm") else "md"
+def format_of(path: Path, offered: dict[str, str]) -> str:
+    """The format a file name asks for among ``offered`` (``.htm`` is HTML; else Markdown)."""
+    suffix = path.suffix.lower()[1:]
+    suffix = "html" if suffix == "htm" else suffix
+    return suffix if suffix in offered else "md"
 
 
 class ExportScreen(Dialog[Path | None]):
-    """Choose Markdown or HTML and where to write; dismisses with the path written."""
+    """Choose Markdown or HTML (or, on a comparison, the 对照表 as Word or Excel) and where
+    to write; dismisses with the path written."""
 
     DEFAULT_CSS = """
     ExportScreen OptionList { height: auto; margin: 1 0 0 0; }
@@ -64,9 +90,8 @@ class ExportScreen(Dialog[Path | None]):
         with Vertical():
             yield Label(f"[b]Export[/b] {self.source.export_name()}")
             yield Input(str(default_path(self.folder, self.source.export_name(), "md")), id="path")
-            yield OptionList(
-                Option("Markdown (.md)", id="md"), Option("HTML (.html)", id="html"), id="formats"
-            )
+            offered = self.source.export_formats()
+            yield OptionList(*(Option(label, id=f) for f, label in offered.items()), id="formats")
             yield Label("enter: write · tab: format · escape: cancel", classes="hint")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -84,11 +109,11 @@ class ExportScreen(Dialog[Path | None]):
         path = Path(self.query_one("#path", Input).value).expanduser()
         if not path.is_absolute():
             path = self.folder / path
+        fmt = format_of(path, self.source.export_formats())
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(self.source.export_text(format_of(path)), encoding="utf-8")
-        except OSError as exc:
-            self.notify(f"cannot write {path}: {exc.strerror}", severity="error")
+            save(path, self.source.export_bytes(fmt))
+        except PolydiffError as exc:  # a missing library, a failed write
+            self.notify(str(exc), severity="error")
             return
         self.dismiss(path)
 

@@ -15,12 +15,13 @@ from polydiff.errors import PolydiffError
 from polydiff.report.markdown import markdown_table, markdown_to_html
 from polydiff.service.history import RevisionRow, revision_rows
 from polydiff.tui.screens.base import PolydiffScreen
+from polydiff.tui.screens.export import TextExport
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.keybar import KeyBar
 from polydiff.tui.widgets.tables import Cell, PickTable, fill
 
 
-class HistoryScreen(PolydiffScreen):
+class HistoryScreen(TextExport, PolydiffScreen):
     """Revisions of a document or clause; ``space`` marks one, ``enter`` compares."""
 
     HELP = "History: git revisions of a document or clause, and the diff between two."

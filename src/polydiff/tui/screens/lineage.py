@@ -20,6 +20,7 @@ from polydiff.report.lineage_view import STATUS_STYLE, trace_markdown
 from polydiff.report.markdown import markdown_to_html
 from polydiff.service.lineage import decide, trace
 from polydiff.tui.screens.base import PolydiffScreen
+from polydiff.tui.screens.export import TextExport
 from polydiff.tui.screens.note import NoteScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.diffview import ops_text
@@ -71,7 +72,7 @@ def hop_view(th: TracedHop) -> RenderableType:
     return Group(*parts)
 
 
-class LineageScreen(PolydiffScreen):
+class LineageScreen(TextExport, PolydiffScreen):
     """Ancestors and descendants of one clause."""
 
     HELP = "Lineage: where a clause came from and which later clauses reuse it."
