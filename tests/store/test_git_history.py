@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from polydiff.errors import RevisionError, StoreError, UnknownDocumentError
-from polydiff.store.importer import ImportOptions, import_file
+from polydiff.service.importing import ImportOptions
+from polydiff.service.importing import import_document as import_file
 from polydiff.store.repo import PolicyRepo
 from tests.conftest import git
 

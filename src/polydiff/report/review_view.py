@@ -10,7 +10,7 @@ from polydiff.report.data import comparison_to_json
 from polydiff.report.diff_markup import md_escape as _md_escape
 from polydiff.report.diff_text import MARKERS
 from polydiff.report.segments import link_title, trim_context
-from polydiff.service.review import DocReview, ReviewResult
+from polydiff.service.review import DocChange, DocReview, ReviewResult
 
 _CONTEXT = 30
 
@@ -129,7 +129,7 @@ def review_blocks(r: ReviewResult, limit: int = 12) -> list[Block]:
 def _document_blocks(r: ReviewResult, d: DocReview, limit: int) -> list[Block]:
     title = d.meta.display_title("zh") if d.meta else ""
     out: list[Block] = [("h3", [("", f"{d.status}: "), ("code", d.doc), ("", f" {title}")])]
-    if d.meta and d.status == "added":
+    if d.meta and d.status is DocChange.ADDED:
         m = d.meta
         line = (
             f"{m.number or 'no number'} · {m.date or 'no date'} · {m.issuer or 'no issuer'} · "

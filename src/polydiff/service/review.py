@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from polydiff.align import align
 from polydiff.errors import PolydiffError, RevisionError
@@ -26,13 +27,20 @@ from polydiff.store.repo import LINEAGE, POLICIES, PolicyRepo, doc_dir
 from polydiff.store.sources import FileSource
 
 
+class DocChange(StrEnum):
+    """What the range did to a document."""
+
+    ADDED = "added"
+    CHANGED = "changed"
+    REMOVED = "removed"
+
+
 @dataclass(slots=True)
 class DocReview:
     """One document added, changed or removed in the range."""
 
     doc: str
-    status: str
-    """``added``, ``changed`` or ``removed``."""
+    status: DocChange
     meta: DocMeta | None = None
     structure: dict[str, dict[str, int]] = field(default_factory=dict)
     """Per language: clause counts by kind."""
@@ -116,16 +124,16 @@ def review(repo: PolicyRepo, base: str, head: str) -> ReviewResult:
     docs_head = set(src_head.list_dir(POLICIES))
     for doc in sorted(docs_base | docs_head):
         if doc not in docs_head:
-            result.documents.append(DocReview(doc, "removed"))
+            result.documents.append(DocReview(doc, DocChange.REMOVED))
         elif doc not in docs_base:
-            result.documents.append(DocReview(doc, "added"))
+            result.documents.append(DocReview(doc, DocChange.ADDED))
         elif _blobs(src_base, doc) != _blobs(src_head, doc):
-            result.documents.append(DocReview(doc, "changed"))
+            result.documents.append(DocReview(doc, DocChange.CHANGED))
     for d in result.documents:
-        if d.status != "removed":
+        if d.status is not DocChange.REMOVED:
             _load_head(repo, src_head, d, result)
     for d in result.documents:
-        if d.status == "changed" and not d.errors:
+        if d.status is DocChange.CHANGED and not d.errors:
             _diff(repo, src_base, src_head, d)
     _lineage_effects(repo, src_base, src_head, result)
     _proposals(repo, src_head, result)
@@ -206,7 +214,7 @@ def _lineage_effects(
         mine = [
             (f, link) for f in base_files for link in f.links if d.doc in (f.from_doc, f.to_doc)
         ]
-        if d.status == "removed":
+        if d.status is DocChange.REMOVED:
             for f, link in mine:
                 d.lineage_effects.append(
                     f"{f.name}: {link.from_path} → {link.to_path} "
@@ -215,7 +223,7 @@ def _lineage_effects(
             if mine:
                 result.findings.append(f"{d.doc}: removed, {len(mine)} lineage link(s) now dangle")
             continue
-        if d.status != "changed":
+        if d.status is not DocChange.CHANGED:
             continue
         needs_person = 0
         for f, link in mine:
@@ -248,7 +256,7 @@ def _lineage_effects(
 
 def _proposals(repo: PolicyRepo, src_head: FileSource, result: ReviewResult) -> None:
     """The lineage an added document would get, and its declared relations checked."""
-    added = [d for d in result.documents if d.status == "added" and not d.errors]
+    added = [d for d in result.documents if d.status is DocChange.ADDED and not d.errors]
     if not added:
         return
     try:
