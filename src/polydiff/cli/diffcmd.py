@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from polydiff.cli.common import add_format, emit_json, repo_from, stderr_progress
-from polydiff.cli.diff_output import output_format, write_output
 from polydiff.errors import ExitCode, StoreError, UsageError
 from polydiff.model.comparison import ChangeKind
 
@@ -64,12 +63,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from polydiff.report.contrast import Side
     from polydiff.service.compare import CompareOptions, compare_documents, parse_kinds
 
     if args.context is not None and args.context < 0:
         raise UsageError("--context must be 0 or more")
-    fmt = output_format(args)
+    if args.output is not None or args.format in ("docx", "xlsx"):
+        from polydiff.cli.diff_output import output_format
+
+        fmt = output_format(args)
     options = CompareOptions(
         lang=args.lang,
         strict=args.strict,
@@ -85,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
         done = compare_documents(repo, args.a, args.b, options, progress)
     cmp = done.comparison
     if args.output is not None:
+        from polydiff.cli.diff_output import write_output
+        from polydiff.report.contrast import Side
+
         side_a, side_b = (Side.of(x.name, x.tree, x.meta) for x in (done.a, done.b))
         write_output(cmp, fmt, args.output, side_a, side_b, args)
     else:

@@ -7,8 +7,9 @@ import codecs
 import re
 
 from polydiff.errors import InputError
+from polydiff.lazyre import lazy_bytes
 
-_DECLARED = re.compile(
+_DECLARED = lazy_bytes(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from polydiff.errors import InputError
 from polydiff.extras import require
-from polydiff.formats.docx_numbering import Numbering
 from polydiff.formats.model import Extracted
+
+if TYPE_CHECKING:  # Word's numbering rules load with the first Word file
+    from polydiff.formats.docx_numbering import Numbering
 
 NAME = "docx"
 EXTENSIONS = (".docx",)
@@ -35,6 +37,8 @@ def extract(data: bytes, name: str, encoding: str | None) -> Extracted:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{name}: not a readable DOCX (corrupt archive: {exc})") from None
+    from polydiff.formats.docx_numbering import Numbering
+
     numbering = Numbering(_numbering_element(document))
     lines: list[str] = []
     for block in document.iter_inner_content():

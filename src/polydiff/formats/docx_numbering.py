@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from polydiff.formats.numfmt import format_number
+from polydiff.lazyre import lazy
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = lazy(r"%([1-9])")
 _SUFFIX = {"tab": " ", "space": " ", "nothing": ""}
 
 

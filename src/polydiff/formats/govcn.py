@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Any
 
 from polydiff.formats.model import Found
+from polydiff.lazyre import lazy
 
 LABELS = (
     "索引号",
@@ -24,8 +24,8 @@ LABELS = (
     "废止日期",
 )
 """Labels of the 国务院文件 and 国务院部门文件 tables."""
-_SPACE = re.compile(r"[\s\u3000\xa0]+")
-_DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+_SPACE = lazy(r"[\s\u3000\xa0]+")
+_DATE = lazy(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
 
 
 def _label(cell: Any) -> str | None:

@@ -11,13 +11,14 @@ from polydiff.extras import require
 from polydiff.formats import govcn
 from polydiff.formats.charset import decode_page
 from polydiff.formats.model import Extracted, Found
+from polydiff.lazyre import lazy, lazy_bytes
 
 NAME = "html"
 LABEL = "HTML"
 EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
 NEEDS = {"lxml": "lxml", "readability": "readability-lxml"}
 
-_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
+_SNIFF = lazy_bytes(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _BLOCKS = frozenset(
     {
         *("address", "article", "aside", "blockquote", "body", "center", "dd", "div", "dl"),
@@ -26,9 +27,9 @@ _BLOCKS = frozenset(
         *("tbody", "thead", "tfoot", "tr", "ul"),
     }
 )
-_COLLAPSE = re.compile(r"[ \t\r\n\f]+")
+_COLLAPSE = lazy(r"[ \t\r\n\f]+")
 """HTML's collapsible white space (full-width spaces and no-break spaces are kept)."""
-_SENTENCE = re.compile(r"[。！？；.!?;]")
+_SENTENCE = lazy(r"[。！？；.!?;]")
 
 
 def sniff(head: bytes) -> bool:

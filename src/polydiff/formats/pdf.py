@@ -7,19 +7,22 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from polydiff.errors import InputError
 from polydiff.extras import require
 from polydiff.formats.model import Extracted
-from polydiff.formats.pdf_layout import Line, furniture, paragraphs
+from polydiff.lazyre import lazy
+
+if TYPE_CHECKING:  # the layout rules load with the first PDF
+    from polydiff.formats.pdf_layout import Line
 
 NAME = "pdf"
 EXTENSIONS = (".pdf",)
 NEEDS = {"pdfminer": "pdfminer.six"}
-_CID = re.compile(r"\(cid:\d+\)")
+_CID = lazy(r"\(cid:\d+\)")
 _WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
-_FIRST = re.compile(rf"[{_WIDE}]|[^\s{_WIDE}]+")
+_FIRST = lazy(rf"[{_WIDE}]|[^\s{_WIDE}]+")
 """A line's first word: one Chinese character, or a run of anything else up to a space."""
 OCR_HINT = "run OCR on it first (e.g. ocrmypdf -l chi_sim+eng in.pdf out.pdf) and import the result"
 
@@ -31,6 +34,8 @@ def sniff(data: bytes) -> bool:
 
 def extract(data: bytes, name: str, encoding: str | None) -> Extracted:
     """The text of every page in reading order, as paragraphs."""
+    from polydiff.formats.pdf_layout import furniture, paragraphs
+
     require("PDF import", NEEDS)
     pages = _read_pages(data, name)
     if not any(pages):
@@ -78,6 +83,8 @@ def _read_pages(data: bytes, name: str) -> list[list[Line]]:
 
 def _lines(page: Any, index: int) -> Iterator[Line]:
     from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+    from polydiff.formats.pdf_layout import Line
 
     for box in page:
         if not isinstance(box, LTTextContainer):

@@ -9,7 +9,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-PAGE_NUMBER = re.compile(
+from polydiff.lazyre import lazy
+
+PAGE_NUMBER = lazy(
     r"^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
     re.IGNORECASE,
@@ -17,8 +19,8 @@ PAGE_NUMBER = re.compile(
 """``— 1 —``, ``- 1 -``, ``1``, ``第1页 共2页``, ``1/2``, ``Page 1 of 2``."""
 _EDGE = 2
 """Lines at the top and at the bottom of a page that may be running headers or footers."""
-_SENTENCE_END = re.compile(r"[。！？；.!?;]$")
-_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
+_SENTENCE_END = lazy(r"[。！？；.!?;]$")
+_CJK = lazy(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,16 +3,15 @@ page, Word or PDF file is parsed on the fly; a clause-tree YAML or an outline is
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from polydiff.errors import InputError, UsageError
+from polydiff.lazyre import lazy
 from polydiff.model import LANGUAGES, ClauseRef, ClauseTree
 from polydiff.store.repo import PolicyRepo
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = lazy(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,20 +55,12 @@ def open_input(spec: str, repo: PolicyRepo | None) -> Input:
 
 
 def _file_input(path: Path) -> Input:
-    from polydiff.formats import extract, read
-    from polydiff.parse.decode import check_policy_text, read_file
-    from polydiff.parse.outline import is_outline, parse_outline
-    from polydiff.parse.text import parse_text
-    from polydiff.store import yamlio
-
     if path.suffix.lower() in (".yaml", ".yml"):
-        data = yamlio.load(read_file(path).text, str(path))
-        if is_outline(data):
-            trees = dict(parse_outline(data, str(path)).trees)
-        else:
-            tree = yamlio.tree_from_data(data, str(path))
-            trees = {tree.lang: tree}
-        return Input(path.name, tuple(lg for lg in LANGUAGES if lg in trees), trees)
+        return _yaml_input(path)
+    from polydiff.formats import extract, read
+    from polydiff.parse.decode import check_policy_text
+    from polydiff.parse.text import parse_text
+
     text = extract(read(path), str(path)).text  # a web page, Word or PDF file, or text
     text_lang = guess_language(text)
     check_policy_text(text, text_lang, str(path))
@@ -77,10 +68,25 @@ def _file_input(path: Path) -> Input:
     return Input(path.name, (text_lang,), {text_lang: tree})
 
 
+def _yaml_input(path: Path) -> Input:
+    """A clause tree as polydiff stores it, or a verified-headings outline."""
+    from polydiff.parse.decode import read_file
+    from polydiff.parse.outline import is_outline, parse_outline
+    from polydiff.store import yamlio
+
+    data = yamlio.load(read_file(path).text, str(path))
+    if is_outline(data):
+        trees = dict(parse_outline(data, str(path)).trees)
+    else:
+        tree = yamlio.tree_from_data(data, str(path))
+        trees = {tree.lang: tree}
+    return Input(path.name, tuple(lg for lg in LANGUAGES if lg in trees), trees)
+
+
 def guess_language(text: str) -> str:
     """``zh`` when a fifth or more of the letters are CJK ideographs, else ``en``."""
     sample = text[:200_000]
-    cjk = len(_CJK.findall(sample))
+    cjk = sum(1 for ch in sample if "\u3400" <= ch <= "\u9fff")  # no regex to compile
     letters = len(_LETTER.findall(sample))
     return "zh" if letters and cjk >= 0.2 * letters else "en"
 

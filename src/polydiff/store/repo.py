@@ -15,14 +15,16 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from polydiff.errors import StoreError, UnknownDocumentError
 from polydiff.model import DOC_ID_RE, LANGUAGES, ClauseRef, ClauseTree, DocMeta, Document
 from polydiff.store import yamlio
-from polydiff.store.atomic import leftover_temp_files, write_files
-from polydiff.store.git import GitHistory
-from polydiff.store.locking import WriteLock
 from polydiff.store.sources import FileSource, WorktreeSource
+
+if TYPE_CHECKING:  # git and the write path load with the first command that needs them
+    from polydiff.store.git import GitHistory
+    from polydiff.store.locking import WriteLock
 
 POLICIES = "policies"
 LINEAGE = "lineage"
@@ -39,7 +41,6 @@ class PolicyRepo:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.worktree = WorktreeSource(self.root)
-        self.lock = WriteLock(self.root)
 
     @classmethod
     def find(cls, start: Path | None = None) -> PolicyRepo:
@@ -63,7 +64,16 @@ class PolicyRepo:
     @cached_property
     def history(self) -> GitHistory:
         """Git access; opened (and ``git`` imported) only when first needed."""
+        from polydiff.store.git import GitHistory
+
         return GitHistory(self.root)
+
+    @cached_property
+    def lock(self) -> WriteLock:
+        """The repository's write lock (see :mod:`polydiff.store.locking`)."""
+        from polydiff.store.locking import WriteLock
+
+        return WriteLock(self.root)
 
     def source(self, rev: str | None = None) -> FileSource:
         """The working tree, or the repository as it was at ``rev``."""
@@ -151,6 +161,8 @@ class PolicyRepo:
     def write(self, files: Mapping[str, bytes], remove: Iterable[str] = ()) -> list[str]:
         """Write repository-relative ``files`` and delete ``remove``, all or nothing, under
         the write lock. Returns the paths written and removed."""
+        from polydiff.store.atomic import write_files
+
         removed = list(remove)
         with self.writing():
             write_files(
@@ -166,6 +178,8 @@ class PolicyRepo:
 
     def leftover_temp_files(self) -> list[str]:
         """Repository-relative paths of temporary files an interrupted write left behind."""
+        from polydiff.store.atomic import leftover_temp_files
+
         found = [p for top in (POLICIES, LINEAGE) for p in leftover_temp_files(self.root / top)]
         return [p.relative_to(self.root).as_posix() for p in found]
 
