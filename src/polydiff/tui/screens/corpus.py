@@ -97,7 +97,6 @@ class CorpusScreen(TextExport, PolydiffScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="filter: id, title, issuer or any clause text (f)", id="filter")
-        yield Busy("loading the corpus…", id="busy")
         yield PickTable(id="docs", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
         yield Label("Relations", classes="caption")
@@ -108,12 +107,22 @@ class CorpusScreen(TextExport, PolydiffScreen):
         self.sub_title = "corpus"
         self.query_one("#docs", DataTable).focus()
 
+    BUSY_AFTER = 0.3
+    """Seconds of loading after which the screen says it is busy (a small corpus loads in
+    a few milliseconds: no indicator flashes)."""
+
+    def _busy(self) -> None:
+        if not self.loaded and not self.query("#busy"):
+            self.mount(Busy("loading the corpus…", id="busy"), after="#filter")
+
     @work(exclusive=True, group="corpus")
     async def load(self) -> None:
         self.lineage_seen = self.data.lineage_version
+        timer = self.set_timer(self.BUSY_AFTER, self._busy)
         rows, relations = await asyncio.to_thread(lambda: (self.data.rows(), self.data.relations()))
         self.rows, self.relations, self.loaded = rows, relations, True
-        await self.query_one("#busy").remove()
+        timer.stop()
+        await self.query("#busy").remove()
         self.sub_title = f"corpus · {len(rows)} documents"
         self.refresh_tables()
 
