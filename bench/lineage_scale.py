@@ -6,7 +6,7 @@ corpora with known reuse (``bench/lineage_corpus.py``).
 
 Each corpus size runs in a fresh subprocess (so memory peaks are per size). Steps, as
 ``polydiff lineage build`` runs them: ``clause_rows`` → ``shingle_batch`` → ``doc_frequency``
-→ ``candidate_pairs(allowed=None)`` → ``informative_counter`` + ``verify_pairs`` +
+→ ``candidate_pairs(allowed=None)`` → ``unit_weigher`` + ``verify_pairs`` +
 ``one_source_per_passage``. For each:
 wall time and peak resident memory during the step (the kernel's high-water mark, reset
 before the step through ``/proc/self/clear_refs``; ``ru_maxrss`` where that is not
@@ -21,7 +21,7 @@ Recall of the candidate index:
 
 * **vs brute force**: ``--sample`` documents at random (gf-2025-11, the common source,
   always among them); every clause pair of two different sample documents on which
-  ``match_passages`` (same informative counter) finds a quotation or paraphrase; the share
+  ``match_passages`` (same weights, same evidence) finds a link; the share
   of those pairs that ``candidate_pairs`` proposed. Comparing every pair of 8,000 clauses
   would take hours, so the brute force first drops the pairs that share no informative
   shingle: ``match_passages`` needs a common run of 4 characters with at least one
@@ -57,16 +57,18 @@ from polydiff.lineage.build import (
     ClauseRow,
     clause_rows,
     doc_frequency,
-    informative_counter,
     one_source_per_passage,
     shingle_batch,
-    verify_pairs,
 )
 from polydiff.lineage.index import EARLIEST, MIN_SHARED, candidate_pairs
-from polydiff.lineage.passages import match_passages
+from polydiff.lineage.passages import EVIDENCE, Weigher, match_passages
+from polydiff.lineage.verify import unit_weigher, verify_pairs
+from polydiff.model.lineage import LineageRelation
 
 ROOT = Path(__file__).resolve().parents[1]
 LANG = "zh"
+DISCOVERY = EVIDENCE[LineageRelation.DISCOVERED]
+"""What links documents with no declared relation."""
 STEPS = ("generate", "rows", "shingle", "doc_freq", "candidates", "verify")
 
 
@@ -173,7 +175,7 @@ class Pipeline:
         done = 0
         groups = 0
         with self.meter.step("verify"):
-            self.informative = informative_counter(self.df, LANG, self.words)
+            self.weigh = unit_weigher(self.df, LANG, self.words)
             t0 = time.perf_counter()
             while groups < len(order):
                 chunk = np.sort(order[groups : groups + 5_000])
@@ -186,7 +188,7 @@ class Pipeline:
                         self.rows,
                         self.sequences,
                         LANG,
-                        self.informative,
+                        self.weigh,
                         self.df.frequent,
                         stats,
                     )
@@ -224,10 +226,11 @@ class Pipeline:
 # --- recall --------------------------------------------------------------------------------------
 
 
-def _match(rows: list[ClauseRow], informative: Callable[[str], int], i: int, j: int) -> bool:
+def _match(rows: list[ClauseRow], weigh: Weigher, i: int, j: int) -> bool:
     if i > j:
         i, j = j, i
-    return match_passages(rows[i].content, rows[j].content, LANG, informative) is not None
+    found = match_passages(rows[i].content, rows[j].content, LANG, weigh, DISCOVERY)
+    return found is not None
 
 
 def brute_force(p: Pipeline, sample_docs: list[int]) -> tuple[np.ndarray, int, float]:
@@ -256,7 +259,7 @@ def brute_force(p: Pipeline, sample_docs: list[int]) -> tuple[np.ndarray, int, f
         ok = p.clause_doc[a] != p.clause_doc[b]
         keys.append(np.minimum(a, b)[ok] * p.n + np.maximum(a, b)[ok])
     compare = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
-    hits = [k for k in compare.tolist() if _match(p.rows, p.informative, k // p.n, k % p.n)]
+    hits = [k for k in compare.tolist() if _match(p.rows, p.weigh, k // p.n, k % p.n)]
     return np.array(hits, dtype=np.int64), len(compare), time.perf_counter() - t
 
 
@@ -272,7 +275,7 @@ def exact_check(p: Pipeline, docs: list[int], prefiltered: np.ndarray) -> dict[s
             if p.rows[i].doc == p.rows[j].doc:
                 continue
             compared += 1
-            if _match(p.rows, p.informative, i, j):
+            if _match(p.rows, p.weigh, i, j):
                 found.append(i * p.n + j)
     missed = np.setdiff1d(np.array(found, dtype=np.int64), prefiltered)
     return {
@@ -295,7 +298,7 @@ def truth_recall(p: Pipeline) -> tuple[dict[str, Any], dict[str, dict[str, int]]
     for kind, pairs in sorted(by_kind.items()):
         a = np.array(pairs, dtype=np.int64)
         cand = p.is_candidate(a[:, 0], a[:, 1])
-        acc = np.array([_match(p.rows, p.informative, int(i), int(j)) for i, j in pairs])
+        acc = np.array([_match(p.rows, p.weigh, int(i), int(j)) for i, j in pairs])
         row = [len(pairs), int(cand.sum()), int(acc.sum()), int((cand & acc).sum())]
         out[kind] = row
         missed = [pair for pair, c in zip(pairs, cand, strict=True) if not c]

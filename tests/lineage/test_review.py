@@ -118,29 +118,29 @@ def test_review_errors_and_manual_links(
     corpus_copy: PolicyRepo, capsys: pytest.CaptureFixture[str]
 ) -> None:
     repo = corpus_copy
-    assert run(repo, "lineage", "confirm", "gf-2025-11#2.4.1", "ndrc-2025-0826#2.3") == 2
-    assert "no link gf-2025-11#2.4.1 → ndrc-2025-0826#2.3" in capsys.readouterr().err
+    assert run(repo, "lineage", "confirm", "gf-2025-11#2.4.2", "ndrc-2025-0826#3.4") == 2
+    assert "no link gf-2025-11#2.4.2 → ndrc-2025-0826#3.4" in capsys.readouterr().err
     assert (
         run(
             repo,
             "lineage",
             "confirm",
-            "gf-2025-11#2.4.1",
-            "ndrc-2025-0826#2.3",
+            "gf-2025-11#2.4.2",
+            "ndrc-2025-0826#3.4",
             "--add",
             "--note",
-            "restates the work and study clauses",
+            "AI education restated as the talent agenda",
         )
         == 0
     )
-    added = link(repo, NDRC, "2.4.1", "2.3")
+    added = link(repo, NDRC, "2.4.2", "3.4")
     assert added.kind.value == "manual" and added.status is Status.CONFIRMED
     assert run(repo, "lineage", "confirm", "ndrc-2025-0826#2.4", "gf-2025-11#2.6.1") == 2
     assert "give gf-2025-11" in capsys.readouterr().err
     assert run(repo, "lineage", "reject", "gf-2025-11#9.9", "ndrc-2025-0826#2.4") == 2
     assert "no clause 9.9 in gf-2025-11" in capsys.readouterr().err
     assert run(repo, "lineage", "build", "--force") == 0
-    assert link(repo, NDRC, "2.4.1", "2.3").status is Status.CONFIRMED
+    assert link(repo, NDRC, "2.4.2", "3.4").status is Status.CONFIRMED
 
 
 def test_check_reports_dangling_and_missing(corpus_copy: PolicyRepo) -> None:

@@ -5,29 +5,33 @@ the same sources, and its cheap pre-check never rejects a pair the matcher accep
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from bench.lineage_corpus import make_corpus
 from bench.lineage_scale import Meter, Pipeline
 
-from polydiff.lineage.build import (
-    informative_counter,
+from polydiff.lineage.build import one_source_per_passage
+from polydiff.lineage.passages import EVIDENCE, PassageMatch, match_passages
+from polydiff.lineage.verify import (
+    background_totals,
     informative_positions,
     may_match,
-    one_source_per_passage,
     shared_positions,
+    unit_weigher,
     verify_pairs,
 )
-from polydiff.lineage.passages import PassageMatch, match_passages
-from polydiff.model.lineage import LineageLink
+from polydiff.model.lineage import LineageLink, LineageRelation
 
 LANG = "zh"
+DISCOVERY = EVIDENCE[LineageRelation.DISCOVERED]
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     p = Pipeline(make_corpus(120, seed=3), Meter())
     p.index()
-    p.informative = informative_counter(p.df, LANG, p.words)
+    p.weigh = unit_weigher(p.df, LANG, p.words)
     return p
 
 
@@ -37,7 +41,7 @@ def accepted(pipeline: Pipeline) -> list[tuple[int, int, PassageMatch]]:
     p = pipeline
     out = []
     for i, j in p.pairs.tolist():
-        m = match_passages(p.rows[i].content, p.rows[j].content, LANG, p.informative)
+        m = match_passages(p.rows[i].content, p.rows[j].content, LANG, p.weigh, DISCOVERY)
         if m is not None:
             out.append((i, j, m))
     return out
@@ -53,7 +57,7 @@ def test_skipping_links_the_same_clauses_as_comparing_everything(
     p = pipeline
     stats: dict[str, int] = {}
     fast = one_source_per_passage(
-        verify_pairs(p.pairs, p.rows, p.sequences, LANG, p.informative, p.df.frequent, stats)
+        verify_pairs(p.pairs, p.rows, p.sequences, LANG, p.weigh, p.df.frequent, stats)
     )
     full = one_source_per_passage(
         [
@@ -82,14 +86,22 @@ def test_precheck_never_rejects_an_accepted_pair(
     for i, j, _ in accepted:
         where_code = informative_positions(p.sequences[j], p.df.frequent)
         where = shared_positions(where_code, set(p.sequences[i].tolist()))
-        assert len(where) >= 3
-        assert may_match(where, LANG), (i, j)
+        assert where
+        assert may_match(where, LANG, background_totals(p.rows[j].content, LANG)), (i, j)
 
 
 def test_precheck_rejects_a_lone_short_run() -> None:
-    assert not may_match([5, 6, 7], "zh")  # 6 characters: no quotation, no paraphrase
-    assert may_match([5, 6, 7, 8, 9], "zh")  # 8 characters: could be a quotation
-    assert may_match([1, 2, 10, 11, 20, 21], "zh")  # 3 runs of 5 characters: paraphrase?
-    assert not may_match([1, 20], "zh")
-    assert not may_match([1, 3, 5, 7], "zh")  # 4 shingles overlapping: 10 characters
-    assert may_match([1, 5, 9], "zh")  # 3 separate seeds of 4: 12 characters
+    # a quotation's longest run weighs 6 (six content characters); a shingle covers 4
+    assert not may_match([5], "zh")  # 4 characters
+    assert not may_match([], "zh")
+    assert not may_match([5, 6], "zh")  # 5 characters
+    assert may_match([5, 7], "zh")  # 6 characters
+    assert may_match([5, 6, 7, 8, 9], "zh")  # 8 characters
+    assert not may_match([1, 20], "zh", paraphrase=9.0)  # two lone shingles far apart
+    assert may_match([1, 5], "zh")  # 8 characters in one cluster
+    # three lone shingles: 12 characters in all, no quotation, a paraphrase of 12 at most
+    assert not may_match([1, 20, 40], "zh", paraphrase=13.0)
+    assert may_match([1, 20, 40], "zh", paraphrase=12.0)
+    common = list(itertools.accumulate([0.2] * 8, initial=0.0))  # characters as common as 的
+    assert not may_match([0, 1, 2, 3, 4], "zh", common)
+    assert may_match([0, 1, 2, 3, 4], "zh", list(itertools.accumulate([1.0] * 8, initial=0.0)))

@@ -111,7 +111,7 @@ async def test_export_compare_as_markdown_and_html(app_on, tmp_path) -> None:
         # the kind filter carries over to the export
         await press(pilot, "f", "f", "f", "e", "enter")
         md = (tmp_path / "polydiff-diff-gf-2015-40-gf-2025-11.md").read_text(encoding="utf-8")
-        assert md == comparison_markdown(cmp.filtered({"reworded"}))
+        assert md == comparison_markdown(cmp.filtered({"counterpart"}))  # all, new, counterpart
 
 
 async def test_export_compare_as_the_contrast_table(app_on, tmp_path) -> None:

@@ -27,6 +27,9 @@ def pair(screen: CompareScreen) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
 
 
 async def test_outline_against_the_opinions(app_on) -> None:
+    """The 2015 outline against the 2025 Opinions: counterparts by role and policy field,
+    the headings with none found, the term shift of the actions (one account with diff,
+    trace and lineage)."""
     app = app_on(None, "gf-2015-40", "gf-2025-11")
     async with app.run_test() as pilot:
         await settle(pilot)
@@ -34,15 +37,18 @@ async def test_outline_against_the_opinions(app_on) -> None:
         assert isinstance(screen, CompareScreen)
         summary = text_of(screen.query_one("#summary", Static))
         assert "gf-2015-40 → gf-2025-11 (zh, headings only)" in summary
-        assert "4 reworded · 37 new · 24 dropped · 2 moved · 2 renumbered" in summary
-        assert "filter: changed (65 of 65)" in summary
+        assert (
+            "31 new · 14 counterpart · 14 no counterpart found · 14 of 28 outline headings placed"
+            in summary
+        )
+        assert "filter: changed (59 of 59)" in summary
         table = screen.query_one("#links", DataTable)
-        assert [str(c).strip() for c in table.get_row_at(2)] == ["reworded", "1", "0.50"]
+        assert [str(c).strip() for c in table.get_row_at(2)] == ["counterp.", "1", ""]
         # n / N: next and previous change; the diff follows the cursor
         await press(pilot, "n", "n")
-        assert pair(screen) == ("reworded", ("1",), ("1",))
+        assert pair(screen) == ("counterpart", ("1",), ("1",))
         text = diff_text(screen)
-        assert "1  reworded 0.50" in text and "行动总体要求" in text  # 行动 struck, 总体 inserted
+        assert "1  counterpart part: requirements" in text and "行动总体要求" in text
         rendered = ops_text(screen.selected().ops)
         styles = {rendered.plain[s.start : s.end]: s.style for s in rendered.spans}
         assert styles == {"行动": DEL, "总体": INS}
@@ -57,14 +63,18 @@ async def test_outline_against_the_opinions(app_on) -> None:
         assert "gf-2015-40  1" in side and "gf-2025-11  1" in side
         await press(pilot, "d")
         assert screen.query_one(DiffView).mode == "inline"
-        assert "term shifts: none" in str(screen.query_one("#shifts-caption").render())
+        shifts = screen.query_one("#shifts", DataTable)
+        assert [str(c) for c in shifts.get_row_at(0)] == ["互联网+", "人工智能+", "4"]
+        # the targets section went to the paragraph of dated targets
+        rows = [screen.cmp.links.index(x) for x in screen.shown if x.a == ("1.3",)]
+        assert [screen.shown[r].b for r in rows] == [("1.p2",)]
         # mouse: a click shows a pair, a second click on it opens its clause
-        table = screen.query_one("#links", DataTable)
-        await pilot.click(table, offset=(12, 1 + 8 - table.scroll_offset.y))  # row 8: "2"
+        k = next(i for i, x in enumerate(screen.shown) if x.a == ("2",))
+        await pilot.click(table, offset=(12, 1 + k - table.scroll_offset.y))
         await settle(pilot)
-        assert app.screen is screen and pair(screen) == ("reworded", ("2",), ("2",))
+        assert app.screen is screen and pair(screen) == ("counterpart", ("2",), ("2",))
         assert "重点行动" in diff_text(screen)
-        await pilot.click(table, offset=(12, 1 + 8 - table.scroll_offset.y))
+        await pilot.click(table, offset=(12, 1 + k - table.scroll_offset.y))
         await settle(pilot)
         assert isinstance(app.screen, DocumentScreen) and app.screen.selected_path() == "2"
 
@@ -76,12 +86,12 @@ async def test_filter_and_jump_to_path(app_on) -> None:
         screen = app.screen
         await press(pilot, "f")
         assert screen.kind_filter == "all"
-        await press(pilot, "f", "f")
-        assert screen.kind_filter == "reworded"
-        assert {link.kind.value for link in screen.shown} == {"reworded"}
-        assert len(screen.shown) == 4
+        await press(pilot, "f", "f")  # then the kinds this comparison has: new, counterpart…
+        assert screen.kind_filter == "counterpart"
+        assert {link.kind.value for link in screen.shown} == {"counterpart"}
+        assert len(screen.shown) == 14
         summary = text_of(screen.query_one("#summary", Static))
-        assert "filter: reworded (4 of 65)" in summary
+        assert "filter: counterpart (14 of 59)" in summary
         # :2.1.1 jumps to the pair holding 2.1.1: new in B, outside the filter, so all
         await press(pilot, "colon")
         box = screen.query_one("#goto", Input)
@@ -91,18 +101,21 @@ async def test_filter_and_jump_to_path(app_on) -> None:
         assert pair(screen) == ("new", (), ("2.1.1",))
         assert "加速科学发现进程" in diff_text(screen)
         # an A-side path works too
+        await press(pilot, "colon", *"2.3", "enter")
+        assert pair(screen) == ("counterpart", ("2.3",), ("2.2.3",))
+        assert "2.3 → 2.2.3  counterpart field: agriculture (heading)" in diff_text(screen)
         await press(pilot, "colon", *"3.1.2", "enter")
-        assert pair(screen) == ("reworded", ("3.1.2",), ("3.10",))
-        assert "3.1.2 → 3.10  reworded 0.43  moved  renumbered" in diff_text(screen)
+        assert pair(screen) == ("unmatched", ("3.1.2",), ())
+        assert "3.1.2 → (no counterpart)  no counterpart found" in diff_text(screen)
         # an unknown path says so and stays put
         await press(pilot, "colon", *"9.9", "enter")
-        assert pair(screen) == ("reworded", ("3.1.2",), ("3.10",))
+        assert pair(screen) == ("unmatched", ("3.1.2",), ())
         await press(pilot, "colon", "escape")  # escape cancels the path box, stays here
         assert app.screen is screen and not box.has_class("-shown")
-        # enter opens the clause in its document (B side)
+        # enter opens the clause in its document (A side: the heading has no counterpart)
         await press(pilot, "enter")
         assert isinstance(app.screen, DocumentScreen)
-        assert (app.screen.doc, app.screen.selected_path()) == ("gf-2025-11", "3.10")
+        assert (app.screen.doc, app.screen.selected_path()) == ("gf-2015-40", "3.1.2")
 
 
 async def test_term_shifts_and_revisions(app_on, revised_corpus) -> None:
@@ -150,7 +163,7 @@ async def test_appears_without_blocking_input(app_on, monkeypatch) -> None:
         release.set()
         await settle(pilot)
         assert screen.cmp is not None and not screen.query(Busy)
-        assert len(screen.shown) == 65
+        assert len(screen.shown) == 59
 
 
 async def test_unknown_revision_is_reported(app_on, revised_corpus) -> None:

@@ -34,15 +34,17 @@ async def test_tree_markers_clause_text_and_languages(app_on) -> None:
         assert "+ new: not in gf-2015-40" in text
         # markers from lineage/gf-2015-40..gf-2025-11.yaml; reuse from the later documents
         notes = screen.notes
-        assert notes["2.1.2"].marker is Marker.REWORDED and notes["2.1.2"].source == (
+        assert notes["2.2.2"].marker is Marker.COUNTERPART and notes["2.2.2"].source == (
             "gf-2015-40#2.2"
-        )
-        assert notes["2"].marker is Marker.CARRIED
+        )  # 协同制造 continues in the item on industry, not in 2.1.2 (which shares only 协同)
+        assert notes["2.1.2"].marker is Marker.NEW
+        assert notes["2"].marker is Marker.COUNTERPART
         assert notes["2.6.1"].marker is Marker.NEW and notes["2.6.1"].quote_docs == 1
         shown = labels(screen)
-        assert shown["2.1.2"].startswith("~»1 2. 驱动技术研发模式创新")
+        assert shown["2.1.2"].startswith("+»1 2. 驱动技术研发模式创新")
+        assert shown["2.2.2"].startswith("≈»1 2. 推进工业全要素智能化发展")
         assert shown["2.6.1"] == "+»1 1. 推动人工智能普惠共享"
-        assert shown["1.p1"].startswith("+ 1.p1 以习近平")
+        assert shown["1.p1"].startswith("≈»1 1.p1 以习近平")  # 总体思路 and 基本原则
         legend = text_of(screen.query_one("#legend", Static))
         assert "vs gf-2015-40 · [zh]" in legend and "»quoted" in legend
         # moving the cursor shows the clause and what it came from

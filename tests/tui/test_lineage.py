@@ -40,18 +40,19 @@ async def test_ancestors_descendants_and_spans(app_on) -> None:
         head = text_of(screen.query_one("#clause", Static))
         assert "gf-2025-11#2.2.3 (zh)  加快农业数智化转型升级" in head
         assert rows(screen) == [
-            ["↑", "gf-2015-40#2.3", "heading", "0.33", "proposed"],
-            ["↓", "ndrc-2025-0826#2.2", "quoted", "0.09", "proposed"],
+            ["↑", "gf-2015-40#2.3", "heading", "0.80", "proposed"],
+            ["↓", "ndrc-2025-0826#2.2", "summarises", "1.00", "proposed"],
         ]
         detail = text_of(screen.query_one("#hop", Static))
-        assert "gf-2015-40#2.3 → gf-2025-11#2.2.3  heading 0.33  proposed" in detail
+        assert "gf-2015-40#2.3 → gf-2025-11#2.2.3  heading 0.80  proposed" in detail
         assert "(succeeds, by headings)" in detail
         await press(pilot, "down")
         detail = text_of(screen.query_one("#hop", Static))
         assert (
-            "gf-2025-11#2.2.3 → ndrc-2025-0826#2.2  quoted 0.09  proposed  (interprets)" in detail
+            "gf-2025-11#2.2.3 → ndrc-2025-0826#2.2  summarises 1.00  proposed  (interprets)"
+            in detail
         )
-        # the quoted passage is highlighted in both clauses
+        # the named heading is highlighted in both clauses
         th = screen.selected()
         assert th is not None and th.from_clause is not None
         group = hop_view(th)

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from polydiff.align.matching import LINK_THRESHOLD, Matcher, Matching, Side
+from polydiff.align.outline import is_outline, match_outline
 from polydiff.diff.terms import term_shifts
 from polydiff.diff.wording import Normalized, normalized_diff, similarity, wording_diff
 from polydiff.model import Clause, ClauseTree
-from polydiff.model.comparison import ChangeKind, Comparison, Link, Op
+from polydiff.model.comparison import ChangeKind, Comparison, Link, Op, TermShift
 
 MIN_WORDING_SIMILARITY = 0.2
 """A one-to-one link between short texts (``SHORT`` characters or fewer on one side) whose
@@ -57,8 +58,10 @@ def align(
     opts = options or AlignOptions()
     lang = a.lang
     headings_only = opts.headings_only
+    if headings_only is None and is_outline(a) != is_outline(b):
+        return _outline_comparison(a, b, is_outline(a), a_name or a.doc, b_name or b.doc)
     if headings_only is None:
-        headings_only = _is_outline(a) or _is_outline(b)
+        headings_only = is_outline(a) or is_outline(b)
     sa = _Prepared(list(a.walk()), headings_only, opts)
     sb = _Prepared(list(b.walk()), headings_only, opts)
     matching = Matcher(sa.side, sb.side, lang, opts.threshold).run()
@@ -78,8 +81,80 @@ _SHIFTING = (ChangeKind.REWORDED, ChangeKind.SPLIT, ChangeKind.MERGED)
 """Links whose wording diffs count towards the term shifts."""
 
 
-def _is_outline(tree: ClauseTree) -> bool:
-    return not any(c.text for c in tree.walk())
+def _outline_comparison(
+    a: ClauseTree, b: ClauseTree, outline_is_a: bool, a_name: str, b_name: str
+) -> Comparison:
+    """An outline against a full text: each outline heading with its counterpart
+    (:func:`polydiff.align.outline.match_outline`) or none found; the full text's other
+    clauses are new (or dropped, when the outline is the later side). Links in B's order."""
+    outline, full = (a, b) if outline_is_a else (b, a)
+    match = match_outline(outline, full)
+    lang = a.lang
+    of_outline = {c.path: c for c in outline.walk()}
+    of_full = {c.path: c for c in full.walk()}
+    keyed: list[tuple[tuple[float, float], Link]] = []
+
+    def oriented(o: tuple[str, ...], f: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        return (o, f) if outline_is_a else (f, o)
+
+    b_order = {p: float(k) for k, p in enumerate(of_full if outline_is_a else of_outline)}
+    a_order = {
+        p: k / (len(b_order) + 1) for k, p in enumerate(of_outline if outline_is_a else of_full)
+    }
+    for cp in match.counterparts:
+        olds, news = oriented((of_outline[cp.outline].heading,), (_gist(of_full[cp.full]),))
+        ops = tuple(wording_diff(olds[0], news[0], lang))
+        sides = oriented((cp.outline,), (cp.full,))
+        link = Link(
+            ChangeKind.COUNTERPART,
+            sides[0],
+            sides[1],
+            similarity=similarity(list(ops)),
+            ops=ops,
+            reason=cp.reason,
+        )
+        keyed.append(((b_order[sides[1][0]], a_order[sides[0][0]]), link))
+    placed = {cp.full for cp in match.counterparts}  # full-text paths with an outline heading
+    unmatched = set(match.unmatched)
+    a_only = ChangeKind.UNMATCHED if outline_is_a else ChangeKind.DROPPED
+    b_only = ChangeKind.NEW if outline_is_a else ChangeKind.UNMATCHED
+    a_side = of_outline if outline_is_a else of_full
+    b_side = of_full if outline_is_a else of_outline
+    partner = {x.a[0]: b_order[x.b[0]] for _, x in keyed}
+    previous = -1.0
+    for path, clause in a_side.items():  # after the B position of the previous placed one
+        if path in partner:
+            previous = partner[path]
+        elif (path in unmatched) if outline_is_a else (path not in placed):
+            text = clause.heading if a_only is ChangeKind.UNMATCHED else clause.content
+            link = Link(a_only, (path,), (), ops=(("-", text),) if text else ())
+            keyed.append(((previous, 1 + a_order[path]), link))
+    for path, clause in b_side.items():
+        if (path not in placed) if outline_is_a else (path in unmatched):
+            text = clause.heading if b_only is ChangeKind.UNMATCHED else clause.content
+            link = Link(b_only, (), (path,), ops=(("+", text),) if text else ())
+            keyed.append(((b_order[path], 0.0), link))
+    keyed.sort(key=lambda kv: kv[0])
+    shifts: tuple[TermShift, ...] = ()
+    if match.shift:
+        old, new = match.shift if outline_is_a else match.shift[::-1]
+        count = sum(match.shift[0] in of_outline[cp.outline].heading for cp in match.counterparts)
+        shifts = (TermShift(old, new, count),)
+    links = tuple(link for _, link in keyed)
+    side = "a" if outline_is_a else "b"
+    return Comparison(a_name, b_name, lang, links, shifts, False, True, side)
+
+
+GIST = 60
+"""Characters of a counterpart's text shown when it has no heading."""
+
+
+def _gist(clause: Clause) -> str:
+    """A clause's heading, or the start of its text."""
+    if clause.heading:
+        return clause.heading
+    text = clause.text.replace("\n", " ")
+    return text if len(text) <= GIST else text[:GIST] + "…"
 
 
 class _Prepared:

@@ -17,18 +17,18 @@ The work is a pipeline of pure steps over batches, so it can move to a distribut
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
+from polydiff.align.outline import is_outline, match_outline
 from polydiff.lineage import files
-from polydiff.lineage.headings import heading_links
-from polydiff.lineage.index import MIN_SHARED, ShingleTable, candidate_pairs, shingle_table
-from polydiff.lineage.passages import PARAPHRASE_MIN, QUOTE_MIN, match_passages
-from polydiff.lineage.shingles import SHINGLE_N, DocFrequency, shingle_sequence
+from polydiff.lineage.index import ShingleTable, candidate_pairs, shingle_table
+from polydiff.lineage.passages import EVIDENCE
+from polydiff.lineage.shingles import DocFrequency, shingle_sequence
+from polydiff.lineage.summaries import summary_links
+from polydiff.lineage.verify import Found, declared_candidates, unit_weigher, verify_pairs
 from polydiff.model import LANGUAGES, ClauseTree, RelationType
 from polydiff.model.comparison import ChangeKind
 from polydiff.model.lineage import (
@@ -63,6 +63,13 @@ class DocText:
     blob: str
     relations: tuple[tuple[RelationType, str], ...]
     """(relation type, earlier doc id) as declared in meta.yaml."""
+    alternates: tuple[ClauseTree, ...] = ()
+    """The document in its other languages, for a succession whose two documents share no
+    tree in the lineage language (loaded only for documents in a succession)."""
+
+    def in_language(self, lang: str) -> ClauseTree | None:
+        """The document's tree in ``lang``, if it has one."""
+        return next((t for t in (self.tree, *self.alternates) if t.lang == lang), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +94,10 @@ def document_texts(
     metas = [repo.load_meta(doc_id, src) for doc_id in repo.doc_ids(src)]
     if lang is None:
         lang = _most_common(next(iter(m.languages), "") for m in metas)
+    succession = (RelationType.SUCCEEDS, RelationType.AMENDS)
+    in_succession = {m.id for m in metas for r in m.relations if r.type in succession} | {
+        r.doc for m in metas for r in m.relations if r.type in succession
+    }
     out = []
     for meta in metas:
         doc_id = meta.id
@@ -94,6 +105,9 @@ def document_texts(
         if use is None:
             continue
         tree = repo.load_tree(doc_id, use, src)
+        others: tuple[ClauseTree, ...] = ()
+        if doc_id in in_succession:
+            others = tuple(repo.load_tree(doc_id, lg, src) for lg in meta.languages if lg != use)
         out.append(
             DocText(
                 doc_id,
@@ -102,6 +116,7 @@ def document_texts(
                 not any(c.text for c in tree.walk()),
                 files.tree_blob(repo, doc_id, use, src) or "",
                 tuple((r.type, r.doc) for r in meta.relations),
+                others,
             )
         )
     return sorted(out, key=lambda d: (d.date, d.id))
@@ -141,21 +156,38 @@ def plan_pairs(docs: Sequence[DocText]) -> list[PairPlan]:
 # --- 2. succession ---------------------------------------------------------------------------
 
 
-def succession_links(earlier: DocText, later: DocText) -> tuple[list[LineageLink], Basis]:
-    """Alignment links of a successor (or a revision), and the basis they rest on."""
-    if earlier.outline:
-        return heading_links(earlier.tree, later.tree), Basis.HEADINGS
+def succession_links(earlier: DocText, later: DocText) -> tuple[list[LineageLink], Basis, str]:
+    """Alignment links of a successor (or a revision), the basis they rest on and the
+    language they were found in (the lineage language when both documents have it, else
+    one they share)."""
+    a, b = _shared_trees(earlier, later)
+    if a is None or b is None:
+        return [], Basis.TEXT, earlier.tree.lang
+    if is_outline(a) and not is_outline(b):
+        found = match_outline(a, b).counterparts
+        links = [LineageLink(c.outline, c.full, LinkKind.HEADING, c.score) for c in found]
+        return links, Basis.HEADINGS, a.lang
     from polydiff.align import align
 
     links = []
-    for link in align(earlier.tree, later.tree).links:
+    for link in align(a, b).links:
         kind = SUCCESSION_KIND.get(link.kind)
         if kind is None:
             continue
-        for a in link.a:
-            for b in link.b:
-                links.append(LineageLink(a, b, kind, link.similarity))
-    return links, Basis.TEXT
+        for x in link.a:
+            for y in link.b:
+                links.append(LineageLink(x, y, kind, link.similarity))
+    return links, Basis.TEXT, a.lang
+
+
+def _shared_trees(earlier: DocText, later: DocText) -> tuple[ClauseTree | None, ClauseTree | None]:
+    if earlier.tree.lang == later.tree.lang:
+        return earlier.tree, later.tree
+    for tree in (earlier.tree, *earlier.alternates):
+        other = later.in_language(tree.lang)
+        if other is not None:
+            return tree, other
+    return None, None
 
 
 # --- 3. index ---------------------------------------------------------------------------------
@@ -235,133 +267,6 @@ def one_source_per_passage(
 
 def _matched(link: LineageLink) -> int:
     return sum(s.to_end - s.to_start for s in link.spans)
-
-
-# --- 4. verify --------------------------------------------------------------------------------
-
-
-def informative_counter(df: DocFrequency, lang: str, words: dict[str, int]) -> Callable[[str], int]:
-    """Count the informative units (characters or words) of a piece of text: those not
-    covered by a shingle of a stock phrase or found in most documents."""
-    import numpy as np
-
-    n = SHINGLE_N[lang]
-
-    @lru_cache(maxsize=200_000)
-    def count(text: str) -> int:
-        codes, units = shingle_sequence(text, lang, words)
-        if not len(codes):
-            return len(units)
-        covered = np.zeros(len(units), dtype=bool)
-        for k in np.flatnonzero(df.frequent(codes)):
-            covered[k : k + n] = True
-        return int(len(units) - covered.sum())
-
-    return count
-
-
-def verify_pairs(
-    pairs: Any,
-    rows: Sequence[ClauseRow],
-    sequences: Sequence[Any],
-    lang: str,
-    informative: Callable[[str], int],
-    frequent: Callable[[Any], Any],
-    stats: dict[str, int] | None = None,
-) -> list[tuple[int, int, LineageLink]]:
-    """(from doc index, to doc index, link) for the candidates (an (n, 2) array of clause
-    indices, earlier first) that are a quote or paraphrase. ``sequences`` holds each clause's
-    shingle sequence (as :func:`shingle_batch` returns it).
-
-    Candidates are taken later clause by later clause (each group is independent: a batch
-    is any set of whole groups), earliest clause first. A candidate is compared only while
-    it can still supply a passage of its own: when fewer than ``MIN_SHARED`` of the
-    informative shingles it shares with the later clause are not also shared by a source
-    already found, it is skipped (:func:`one_source_per_passage` would give those passages
-    to the earlier source, whose passages are as long); so is one sharing too little for
-    :func:`match_passages` to accept (see :func:`may_match`). A passage copied by many
-    documents is thus compared about once per copy, not once per earlier copy. ``stats``,
-    when given, counts the candidates ``compared`` and ``skipped``."""
-    import numpy as np
-
-    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
-    if not len(pairs):
-        return []
-    pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]
-    bounds = np.flatnonzero(np.r_[True, pairs[1:, 1] != pairs[:-1, 1], True]).tolist()
-
-    @lru_cache(maxsize=20_000)
-    def codes_of(k: int) -> frozenset[int]:
-        return frozenset(sequences[k].tolist())
-
-    out = []
-    compared = skipped = 0
-    for start, end in itertools.pairwise(bounds):
-        j = int(pairs[start, 1])
-        later = rows[j]
-        where_code = informative_positions(sequences[j], frequent)
-        claimed: set[int] = set()
-        for i in pairs[start:end, 0].tolist():  # earlier clauses first
-            common = where_code.keys() & codes_of(i)
-            if len(common - claimed) < MIN_SHARED:
-                skipped += 1
-                continue
-            where = shared_positions(where_code, common)
-            if not may_match(where, lang):
-                skipped += 1
-                continue
-            compared += 1
-            earlier = rows[i]
-            found = match_passages(earlier.content, later.content, lang, informative)
-            if found is None:
-                continue
-            out.append(
-                (
-                    earlier.doc,
-                    later.doc,
-                    LineageLink(earlier.path, later.path, found.kind, found.score, found.spans),
-                )
-            )
-            claimed |= common
-    if stats is not None:
-        stats["compared"] = stats.get("compared", 0) + compared
-        stats["skipped"] = stats.get("skipped", 0) + skipped
-    return out
-
-
-def informative_positions(sequence: Any, frequent: Callable[[Any], Any]) -> dict[int, list[int]]:
-    """Where each informative shingle of a clause's shingle ``sequence`` occurs."""
-    import numpy as np
-
-    positions = np.flatnonzero(~frequent(sequence)) if len(sequence) else np.zeros(0, np.int64)
-    out: dict[int, list[int]] = defaultdict(list)
-    for k, code in zip(positions.tolist(), sequence[positions].tolist(), strict=True):
-        out[code].append(k)
-    return out
-
-
-def shared_positions(where_code: dict[int, list[int]], codes: Iterable[int]) -> list[int]:
-    """The positions (ascending) of ``codes`` in a clause, given its
-    :func:`informative_positions`."""
-    return sorted(k for code in codes for k in where_code.get(code, ()))
-
-
-def may_match(where: Sequence[int], lang: str) -> bool:
-    """Whether the shingle positions a later clause shares with an earlier one (informative
-    ones, ascending) could add up to a quotation or a paraphrase. Every informative unit of
-    a common passage lies under a shared informative shingle, and a passage is a run of
-    consecutive shingles, so a run of ``r`` shingles holds at most ``r + n - 1`` informative
-    units and all of them at most the units the shingles cover: with no run long enough for
-    a quotation and too few units in all for a paraphrase, :func:`match_passages` cannot
-    accept the pair."""
-    n = SHINGLE_N[lang]
-    longest = run = 1
-    covered = n if where else 0
-    for prev, k in itertools.pairwise(where):
-        run = run + 1 if k == prev + 1 else 1
-        longest = max(longest, run)
-        covered += min(k - prev, n)
-    return longest + n - 1 >= QUOTE_MIN[lang] or covered >= PARAPHRASE_MIN[lang]
 
 
 # --- 5. merge ---------------------------------------------------------------------------------
@@ -489,10 +394,12 @@ def _merge_all(
     out_files: list[LineageFile] = []
     remove: list[str] = []
     unplaced: list[str] = []
-    for (a, b), (links, basis, relation) in computed.items():
+    for (a, b), (links, basis, relation, found_in) in computed.items():
         name = f"{a}..{b}"
         old = existing.get(name)
-        new = LineageFile(a, b, relation, lang, basis, {a: current[a], b: current[b]}, tuple(links))
+        new = LineageFile(
+            a, b, relation, found_in, basis, {a: current[a], b: current[b]}, tuple(links)
+        )
         carry_a = _carrier(repo, by_id[a], old.computed_from.get(a, "") if old else "")
         carry_b = _carrier(repo, by_id[b], old.computed_from.get(b, "") if old else "")
         merged = merge(new, old, carry_a, carry_b)
@@ -506,57 +413,105 @@ def _merge_all(
     return out_files, remove, unplaced
 
 
-Computed = dict[tuple[str, str], tuple[list[LineageLink], Basis, LineageRelation]]
-"""(earlier doc, later doc) → (links, basis, relation)."""
+Computed = dict[tuple[str, str], tuple[list[LineageLink], Basis, LineageRelation, str]]
+"""(earlier doc, later doc) → (links, basis, relation, language)."""
 
 
 def compute_links(
     docs: Sequence[DocText], plans: Sequence[PairPlan], lang: str, progress: Progress | None = None
 ) -> Computed:
     """The links of each planned pair (steps 2-4; pure: nothing is read or written)."""
-    import numpy as np
-
     by_id = {d.id: d for d in docs}
-    index = {d.id: k for k, d in enumerate(docs)}
     computed: Computed = {}
-    total = len(plans)
-    done = 0
+    ticks = iter(range(1, len(plans) + 1))
 
     def tick(stage: str) -> None:
-        nonlocal done
-        done += 1
         if progress:
-            progress(stage, done, total)
+            progress(stage, next(ticks), len(plans))
 
     for p in plans:
         if p.relation.succession:
-            links, basis = succession_links(by_id[p.from_doc], by_id[p.to_doc])
-            computed[(p.from_doc, p.to_doc)] = (links, basis, p.relation)
+            links, basis, found_in = succession_links(by_id[p.from_doc], by_id[p.to_doc])
+            computed[(p.from_doc, p.to_doc)] = (links, basis, p.relation, found_in)
             tick(f"align {p.from_doc} → {p.to_doc}")
     passage_plans = [p for p in plans if not p.relation.succession]
     if not passage_plans:
         return computed
+    grouped = _passage_links(docs, passage_plans, lang)
+    for p in passage_plans:
+        links = grouped.get((p.from_doc, p.to_doc), [])
+        computed[(p.from_doc, p.to_doc)] = (links, Basis.TEXT, p.relation, lang)
+        tick(f"passages {p.from_doc} → {p.to_doc}")
+    return computed
+
+
+def _passage_links(
+    docs: Sequence[DocText], plans: Sequence[PairPlan], lang: str
+) -> dict[tuple[str, str], list[LineageLink]]:
+    """Quotations, paraphrases and summaries of the planned (non-succession) pairs, each
+    stretch of a later clause given to the source that explains it best."""
+    import numpy as np
+
+    index = {d.id: k for k, d in enumerate(docs)}
     rows = clause_rows(docs)
     words: dict[str, int] = {}
     table, shingled = shingle_batch(rows, 0, lang, words)
     df = doc_frequency(rows, shingled, lang, words, [d.tree.title for d in docs])
-    allowed = np.zeros((len(docs), len(docs)), dtype=bool)
-    for p in passage_plans:
-        allowed[index[p.from_doc], index[p.to_doc]] = True
-    pairs = candidate_pairs([table], np.array([r.doc for r in rows], dtype=np.int64), df, allowed)
-    counter = informative_counter(df, lang, words)
+    weigh = unit_weigher(df, lang, words)
     sequences = [h for h, _ in shingled]
-    found = one_source_per_passage(verify_pairs(pairs, rows, sequences, lang, counter, df.frequent))
-    grouped: dict[tuple[str, str], list[LineageLink]] = defaultdict(list)
-    for da, db, link in found:
-        grouped[(docs[da].id, docs[db].id)].append(link)
-    for p in passage_plans:
-        links = grouped.get((p.from_doc, p.to_doc), [])
+    found: list[Found] = []
+    discovered = [p for p in plans if p.relation is LineageRelation.DISCOVERED]
+    if discovered:
+        allowed = np.zeros((len(docs), len(docs)), dtype=bool)
+        for p in discovered:
+            allowed[index[p.from_doc], index[p.to_doc]] = True
+        doc_of = np.array([r.doc for r in rows], dtype=np.int64)
+        pairs = candidate_pairs([table], doc_of, df, allowed)
+        found += verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent)
+    by_doc: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        by_doc[r.doc].append((k, r.content))
+    summaries: list[Found] = []
+    for p in plans:
         if p.relation is LineageRelation.DISCOVERED:
-            links = [x for x in links if x.kind is LinkKind.QUOTED]
-        computed[(p.from_doc, p.to_doc)] = (links, Basis.TEXT, p.relation)
-        tick(f"passages {p.from_doc} → {p.to_doc}")
-    return computed
+            continue
+        a, b = index[p.from_doc], index[p.to_doc]
+        pairs = declared_candidates(by_doc[a], by_doc[b], lang, weigh)
+        evidence = EVIDENCE[p.relation]
+        found += verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent, None, evidence)
+        links = summary_links(docs[a].tree, docs[b].tree, lang, weigh)
+        summaries += [(a, b, link) for link in links]
+    grouped: dict[tuple[str, str], list[LineageLink]] = defaultdict(list)
+    for da, db, link in _with_summaries(one_source_per_passage(found), summaries, docs):
+        grouped[(docs[da].id, docs[db].id)].append(link)
+    return grouped
+
+
+def _with_summaries(
+    found: list[Found], summaries: list[Found], docs: Sequence[DocText]
+) -> list[Found]:
+    """Passage links and summary links together. A pair found both ways is a summary when
+    the passage reproduces the earlier clause's heading (the later text names it among
+    its siblings: 推进工业全要素智能化发展 in NDRC's list of four), and keeps its passage kind
+    when it reproduces the body (“从0到1”重大科学发现进程 is quoted from 2.1.1's text);
+    either way with the spans of both."""
+    by_key = {(da, db, link.key): (da, db, link) for da, db, link in found}
+    for da, db, link in summaries:
+        key = (da, db, link.key)
+        passage = by_key.get(key)
+        if passage is not None:
+            spans = tuple(sorted({*passage[2].spans, *link.spans}, key=lambda s: s.to_start))
+            clause = docs[da].tree.find(link.from_path)
+            heading = len(clause.heading) if clause else 0
+            in_body = sum(
+                max(0, s.from_end - max(s.from_start, heading + 1)) for s in passage[2].spans
+            )
+            if 2 * in_body > sum(s.from_end - s.from_start for s in passage[2].spans):
+                by_key[key] = (da, db, replace(passage[2], spans=spans))
+                continue
+            link = replace(link, spans=spans, score=max(link.score, passage[2].score))
+        by_key[key] = (da, db, link)
+    return list(by_key.values())
 
 
 def _carrier(repo: PolicyRepo, doc: DocText, old_blob: str) -> Carry:

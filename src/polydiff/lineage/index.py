@@ -7,7 +7,7 @@ seen: each member is paired with the group's first ``EARLIEST`` members only (qu
 where did this come from?), not with every other member. A passage copied by k documents
 thus gives about k pairs instead of k²/2, and copies are linked to the source rather than to
 each other. Pairs sharing at least ``MIN_SHARED`` informative shingles are candidates; a
-frequent shingle (stock phrases, boilerplate, topic words; see :class:`DocFrequency`) never
+busy shingle (stock phrases, boilerplate, topic words; see :class:`DocFrequency`) never
 joins a group. The table holds 16 bytes a shingle occurrence and no Python object per
 shingle.
 """
@@ -73,7 +73,7 @@ def candidate_pairs(
     codes = np.concatenate([t.codes for t in tables]) if tables else np.zeros(0, np.uint64)
     owner = np.concatenate([t.clause for t in tables]) if tables else np.zeros(0, np.int64)
     position = np.concatenate([t.position for t in tables]) if tables else np.zeros(0, np.int64)
-    keep = ~df.frequent(codes)
+    keep = ~df.busy(codes)
     codes, owner, position = codes[keep], owner[keep], position[keep]
     order = np.lexsort((owner, codes))
     codes, owner, position = codes[order], owner[order], position[order]

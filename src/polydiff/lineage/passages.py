@@ -1,40 +1,69 @@
 """Quotation and paraphrase: the passages of a later clause that reproduce or closely follow
 an earlier one, with their offsets in both clauses.
 
-Passages are found by seed and extend, as in text-reuse tools (passim, TextPAIR): every
-run of ``SHINGLE_N`` units the two clauses share (4 Chinese characters, 3 English words;
-punctuation and width ignored) is a seed, and consecutive seeds on the same diagonal grow
-into a maximal common passage, in any order (a later text may quote the second half of a
-clause before the first). A passage's evidence is the number of its *informative* units:
-characters or words not covered by a stock phrase or a shingle found in most documents. A
-passage of ``QUOTE_MIN`` informative units (eight Chinese characters, seven English words) is a
-quotation; shorter passages close together (within ``CLUSTER`` units on both sides) that
-add up to ``PARAPHRASE_MIN`` are a paraphrase: 加速“从1到N”技术落地和迭代突破 restated as
-“从1到N”的技术落地与迭代突破.
+The two clauses are cut into units (Chinese characters, English words; punctuation and
+width ignored) and aligned as a chain of common runs (:mod:`polydiff.lineage.chain`), each
+unit weighing what it says in the language at large and in the corpus
+(:mod:`polydiff.lineage.background`; stock phrases, boilerplate and titles weigh little).
+What the chain is, is measured:
+
+* **quoted**: runs weighing ``QUOTE_MIN`` or more each (about seven content characters, five
+  content words) carry at least ``QUOTE_SHARE`` of the chain's weight: the later text
+  reproduces the passage word for word, in one stretch or several (a sentence skipped
+  between two quoted ones), give or take a word beside them;
+* **paraphrased**: the chain scores the relation's ``paraphrase`` threshold or more
+  (:data:`EVIDENCE`) without being a quotation: runs of the source's wording in order with
+  words changed between them (完善适配…收益分成 → 完善适应…收益分配).
+
+How much evidence a link needs depends on what the documents declare: a document that says
+it interprets or implements another is expected to restate it, a commentary that cites one
+less so, and between documents with no declared relation a paraphrase must be a long
+stretch of shingle-long runs: a copy with a few words changed, not a shared turn of phrase
+(``python -m bench.lineage_thresholds`` shows how the numbers were chosen).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from polydiff.lineage.chain import RUN_MIN, Chain, Seeds, best_chains, runs, seeds_of
 from polydiff.lineage.shingles import SHINGLE_N
-from polydiff.model.lineage import LinkKind, Span
-from polydiff.normalize import normalize_with_map
+from polydiff.model.lineage import LineageRelation, LinkKind, Span
+from polydiff.normalize import normalize, normalize_with_map
 
-QUOTE_MIN = {"zh": 8, "en": 7}
-"""Informative units in one passage for a quotation."""
-PARAPHRASE_MIN = {"zh": 12, "en": 9}
-"""Informative units in a cluster of passages for a paraphrase."""
-CLUSTER = {"zh": 40, "en": 25}
-"""Units within which passages form one cluster, on both sides."""
+QUOTE_MIN = {"zh": 6.0, "en": 4.5}
+"""Weight of a word-for-word run of a quotation."""
+QUOTE_SHARE = 0.75
+"""Share of a quotation's weight in runs of ``QUOTE_MIN`` or more."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a link between two documents needs."""
+
+    paraphrase: float
+    """Least chain score of a paraphrase."""
+    shingle_runs: bool = False
+    """Chains of runs of a shingle's length or more only: every run then lies under shingles
+    the two clauses share, so the shingle index bounds what a pair can score
+    (:func:`polydiff.lineage.verify.may_match`) and most candidates are never aligned."""
+
+
+EVIDENCE: dict[LineageRelation, Evidence] = {
+    LineageRelation.INTERPRETS: Evidence(5.0),
+    LineageRelation.IMPLEMENTS: Evidence(5.0),
+    LineageRelation.CITES: Evidence(7.0),
+    LineageRelation.DISCOVERED: Evidence(8.0, shingle_runs=True),
+}
+"""Per declared relation (successions are aligned, not matched here)."""
 _WORD_RE = re.compile(r"\w+")
 
-Counter = Callable[[str], int]
-"""Number of informative units in a piece of (normalised) text."""
+Weigher = Callable[[str], Sequence[float]]
+"""The weight of every unit of a text (as cut by :func:`units_of`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +72,10 @@ class PassageMatch:
 
     kind: LinkKind
     score: float
-    """Share of the earlier clause's informative units reproduced, in [0, 1]."""
+    """Share of the earlier clause's weight reproduced, in [0, 1]."""
     spans: tuple[Span, ...]
-    evidence: int
-    """Informative units in all matched passages."""
+    evidence: float
+    """Score of the chains matched (what was compared with the thresholds)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -58,6 +87,8 @@ class _Units:
     to_original: Sequence[int]
     """Normalised offset → original offset."""
     units: list[str]
+    codes: tuple[int, ...]
+    """Each unit's number (equal units, equal numbers, across texts)."""
     starts: list[int]
     """Normalised offset where each unit starts."""
     ends: list[int]
@@ -71,102 +102,96 @@ batch compares again and again, not the whole corpus."""
 @lru_cache(maxsize=CACHED_CLAUSES)
 def _units(text: str, lang: str) -> _Units:
     norm, mapping = normalize_with_map(text)
-    units, starts, ends = [], [], []
-    for m in _WORD_RE.finditer(norm):
-        if lang == "zh":
-            for k in range(m.start(), m.end()):
-                units.append(norm[k])
-                starts.append(k)
-                ends.append(k + 1)
-        else:
+    units: list[str] = []
+    starts: list[int] = []
+    ends: list[int]
+    if lang == "zh":
+        for m in _WORD_RE.finditer(norm):
+            units.extend(m.group())
+            starts.extend(range(m.start(), m.end()))
+        ends = [k + 1 for k in starts]
+    else:
+        ends = []
+        for m in _WORD_RE.finditer(norm):
             units.append(m.group().lower())
             starts.append(m.start())
             ends.append(m.end())
-    return _Units(norm, mapping, units, starts, ends)
+    codes = tuple(map(_CODES.setdefault, units, _NEXT_CODE))
+    return _Units(norm, mapping, units, codes, starts, ends)
+
+
+_CODES: dict[str, int] = {}
+"""Unit → number, for the life of the process (a language's vocabulary)."""
+_NEXT_CODE = itertools.count()
+"""Numbers to give (one is used up per unit looked up, so numbers are unique, with gaps)."""
 
 
 @lru_cache(maxsize=CACHED_CLAUSES)
-def _seeds(a: _Units, n: int) -> dict[tuple[str, ...], list[int]]:
-    """Every run of ``n`` units of ``a`` and where it starts (cached: a source clause is
-    compared with many later ones)."""
-    seeds: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(a.units) - n + 1):
-        seeds[tuple(a.units[i : i + n])].append(i)
-    return seeds
+def _seeds(text: str, lang: str, size: int) -> Seeds:
+    return seeds_of(_units(text, lang).codes, size)
 
 
-def common_passages(a: _Units, b: _Units, n: int) -> list[tuple[int, int, int]]:
-    """Maximal common runs of at least ``n`` units: (start in a, start in b, length), longest
-    first, none overlapping another on either side."""
-    seeds = _seeds(a, n)
-    run_start: dict[tuple[int, int], tuple[int, int]] = {}
-    runs: dict[tuple[int, int], int] = {}  # (start a, start b) → length in units
-    for j in range(len(b.units) - n + 1):
-        for i in seeds.get(tuple(b.units[j : j + n]), ()):
-            start = run_start.pop((i - 1, j - 1), (i, j))
-            run_start[(i, j)] = start
-            runs[start] = i - start[0] + n
-    chosen: list[tuple[int, int, int]] = []
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    for (i, j), length in sorted(runs.items(), key=lambda kv: (-kv[1], kv[0])):
-        span_a, span_b = set(range(i, i + length)), set(range(j, j + length))
-        if span_a & used_a or span_b & used_b:
-            continue
-        used_a |= span_a
-        used_b |= span_b
-        chosen.append((i, j, length))
-    return chosen
+def light_units(text: str, lang: str) -> Sequence[str]:
+    """The same units as :func:`units_of`, without their offsets (cheaper, not cached)."""
+    found = _WORD_RE.findall(normalize(text))
+    if lang == "zh":
+        return "".join(found)
+    return [w.lower() for w in found]
+
+
+def units_of(text: str, lang: str) -> list[str]:
+    """The comparison units of ``text`` (what shingles and weights are computed over)."""
+    return _units(text, lang).units
 
 
 def match_passages(
-    from_text: str, to_text: str, lang: str, informative: Counter
+    from_text: str,
+    to_text: str,
+    lang: str,
+    weigh: Weigher,
+    evidence: Evidence = EVIDENCE[LineageRelation.INTERPRETS],
 ) -> PassageMatch | None:
     """The quotation or paraphrase of ``from_text`` in ``to_text``, or None."""
     a, b = _units(from_text, lang), _units(to_text, lang)
-    found = []
-    for i, j, length in common_passages(a, b, SHINGLE_N[lang]):
-        evidence = informative(a.norm[a.starts[i] : a.ends[i + length - 1]])
-        if evidence:
-            found.append((i, j, length, evidence))
-    if not found:
+    weights = weigh(from_text)
+    size = SHINGLE_N[lang] if evidence.shingle_runs else RUN_MIN
+    found = runs(_seeds(from_text, lang, size), size, b.codes, weights)
+    chains = best_chains(found)
+    if not chains:
         return None
-    if max(f[3] for f in found) >= QUOTE_MIN[lang]:
+    best = chains[0]
+    if best.long_share(QUOTE_MIN[lang]) >= QUOTE_SHARE:
         kind = LinkKind.QUOTED
-        keep = [f for f in found if f[3] >= QUOTE_MIN[lang] // 2]
-    else:
-        keep = _best_cluster(found, CLUSTER[lang])
-        if sum(f[3] for f in keep) < PARAPHRASE_MIN[lang]:
-            return None
+        kept = [c for c in chains if c.longest.weight >= QUOTE_MIN[lang] / 2]
+    elif best.score >= evidence.paraphrase:
         kind = LinkKind.PARAPHRASED
-    total = sum(f[3] for f in keep)
-    spans = tuple(
-        sorted(
-            (
-                Span(
-                    a.to_original[a.starts[i]],
-                    a.to_original[a.ends[i + n - 1] - 1] + 1,
-                    b.to_original[b.starts[j]],
-                    b.to_original[b.ends[j + n - 1] - 1] + 1,
-                )
-                for i, j, n, _ in keep
-            ),
-            key=lambda s: s.to_start,
-        )
+        kept = [best, *(c for c in chains[1:] if c.score >= evidence.paraphrase)]
+    else:
+        return None
+    spans = tuple(sorted((_span(a, b, r) for c in kept for r in c.runs), key=_to_start))
+    total = sum(weights) or 1.0
+    score = round(min(1.0, sum(c.weight for c in kept) / total), 4)
+    return PassageMatch(kind, score, spans, round(sum(c.score for c in kept), 4))
+
+
+def _span(a: _Units, b: _Units, run: object) -> Span:
+    from polydiff.lineage.chain import Run
+
+    assert isinstance(run, Run)
+    i, j, n = run.a, run.b, run.length
+    return Span(
+        a.to_original[a.starts[i]],
+        a.to_original[a.ends[i + n - 1] - 1] + 1,
+        b.to_original[b.starts[j]],
+        b.to_original[b.ends[j + n - 1] - 1] + 1,
     )
-    score = round(min(1.0, total / max(1, informative(a.norm))), 4)
-    return PassageMatch(kind, score, spans, total)
 
 
-def _best_cluster(
-    found: list[tuple[int, int, int, int]], width: int
-) -> list[tuple[int, int, int, int]]:
-    """The passages, close together on both sides, with the most evidence."""
-    best: list[tuple[int, int, int, int]] = []
-    for anchor in found:
-        group = [
-            f for f in found if abs(f[0] - anchor[0]) <= width and abs(f[1] - anchor[1]) <= width
-        ]
-        if sum(f[3] for f in group) > sum(f[3] for f in best):
-            best = group
-    return best
+def _to_start(span: Span) -> int:
+    return span.to_start
+
+
+def chains_of(from_text: str, to_text: str, lang: str, weigh: Weigher) -> list[Chain]:
+    """The chains of common runs of two texts (for benches and tests)."""
+    b = _units(to_text, lang)
+    return best_chains(runs(_seeds(from_text, lang, RUN_MIN), RUN_MIN, b.codes, weigh(from_text)))

@@ -62,16 +62,22 @@ def stock_codes(lang: str, words: dict[str, int]) -> Any:
 
 
 class DocFrequency:
-    """Which shingles are *frequent*, that is, not informative:
+    """Which shingles are *frequent*, that is, not informative (what reusing them says
+    nothing about; the rest of a unit's weight comes from the background language,
+    :mod:`polydiff.lineage.background`):
 
     * the shingles of the built-in stock phrases, and of the documents' titles (naming a
       policy, 《关于深入实施“人工智能+”行动的意见》, is not reusing its text);
-    * shingles in more than half of the documents (and more than 3): boilerplate;
-    * shingles in more than 2% of the clauses (and more than 4) that are also found in many
-      different contexts (``DIVERSE`` different neighbouring characters or words on one
-      side): a corpus's topic words (人工智能 before 在, 与, 赋能…). A passage that many
-      documents copy keeps the same neighbours in every copy, so it stays informative
-      however often it is copied.
+    * shingles in more than half of the documents (and more than 3): boilerplate.
+
+    And which are too *busy* to propose candidate pairs in the index (all frequent ones,
+    and shingles in more than 2% of the clauses (and more than 4) that are also found in
+    many different contexts, ``DIVERSE`` different neighbouring characters or words on one
+    side: a corpus's topic words, 人工智能 before 在, 与, 赋能…). Busy shingles still count as
+    evidence once a pair is compared: a corpus on one topic tells its topic words apart from
+    stock words no better than a reader would from that corpus alone. A passage that many
+    documents copy keeps the same neighbours in every copy, so it is never busy however
+    often it is copied.
     """
 
     DIVERSE = 8
@@ -103,9 +109,8 @@ class DocFrequency:
         busy = codes[clause_counts > max(4, self.n_clauses // 50)]
         topic = busy[self._diverse(busy, sequences, n) >= self.DIVERSE] if len(busy) else busy
         named = [shingle_codes(t, lang, words) for t in titles if t]
-        self._frequent = np.unique(
-            np.concatenate([boiler, topic, stock_codes(lang, words), *named])
-        )
+        self._frequent = np.unique(np.concatenate([boiler, stock_codes(lang, words), *named]))
+        self._busy = np.unique(np.concatenate([self._frequent, topic]))
 
     @staticmethod
     def _diverse(candidates: Any, sequences: Sequence[tuple[Any, Any]], n: int) -> Any:
@@ -133,10 +138,18 @@ class DocFrequency:
         return out
 
     def frequent(self, codes: Any) -> Any:
-        """Boolean mask: which ``codes`` are frequent (stock, boilerplate, topic words)."""
-        import numpy as np
+        """Boolean mask: which ``codes`` are frequent (stock, boilerplate, titles)."""
+        return _member(self._frequent, codes)
 
-        if not len(self._frequent):
-            return np.zeros(len(codes), dtype=bool)
-        idx = np.searchsorted(self._frequent, codes).clip(0, len(self._frequent) - 1)
-        return self._frequent[idx] == codes
+    def busy(self, codes: Any) -> Any:
+        """Boolean mask: which ``codes`` do not propose candidates (frequent, topic words)."""
+        return _member(self._busy, codes)
+
+
+def _member(sorted_codes: Any, codes: Any) -> Any:
+    import numpy as np
+
+    if not len(sorted_codes):
+        return np.zeros(len(codes), dtype=bool)
+    idx = np.searchsorted(sorted_codes, codes).clip(0, len(sorted_codes) - 1)
+    return sorted_codes[idx] == codes

@@ -24,6 +24,28 @@ class ChangeKind(StrEnum):
     """B only."""
     DROPPED = "dropped"
     """A only."""
+    COUNTERPART = "counterpart"
+    """An outline heading and the clause that continues it (an outline has no text to
+    compare: the pair is made by role, policy field or heading; see ``Link.reason``)."""
+    UNMATCHED = "unmatched"
+    """An outline heading with no counterpart found (not "dropped": the outline does not
+    say what its section contained)."""
+
+    @property
+    def label(self) -> str:
+        """How a reader sees the kind."""
+        return "no counterpart found" if self is ChangeKind.UNMATCHED else self.value
+
+    @property
+    def compared(self) -> bool:
+        """The wording of both sides was compared (the link has a similarity)."""
+        return self in _COMPARED
+
+
+_OUTLINE_KINDS = frozenset({ChangeKind.COUNTERPART, ChangeKind.UNMATCHED})
+_COMPARED = frozenset(
+    {ChangeKind.UNCHANGED, ChangeKind.REWORDED, ChangeKind.SPLIT, ChangeKind.MERGED}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +65,8 @@ class Link:
     """2·unchanged / (len A + len B) of the wording, in [0, 1]."""
     ops: tuple[Op, ...] = ()
     """Wording diff of A's text(s) to B's text(s)."""
+    reason: str = ""
+    """Why a ``counterpart`` was paired (``field: agriculture (heading)``)."""
 
     @property
     def changed(self) -> bool:
@@ -73,12 +97,17 @@ class Comparison:
     strict: bool = False
     headings_only: bool = False
     """Only headings were compared (one side is an outline without body text)."""
+    outline: str = ""
+    """``a`` or ``b`` when that side is an outline and the other a full text: its headings
+    were given counterparts (:mod:`polydiff.align.outline`), not aligned by wording."""
 
     @property
     def summary(self) -> dict[str, int]:
-        """Count of links per kind, every kind listed."""
+        """Count of links per kind, every kind listed (``counterpart`` and ``unmatched``
+        only for an outline against a full text)."""
         counts = Counter(link.kind.value for link in self.links)
-        return {k.value: counts.get(k.value, 0) for k in ChangeKind}
+        kinds = [k for k in ChangeKind if self.outline or k not in _OUTLINE_KINDS]
+        return {k.value: counts.get(k.value, 0) for k in kinds}
 
     @property
     def flags(self) -> dict[str, int]:
@@ -98,6 +127,7 @@ class Comparison:
             self.term_shifts,
             self.strict,
             self.headings_only,
+            self.outline,
         )
 
     def filtered(self, kinds: set[str] | None = None, path: str | None = None) -> Comparison:
@@ -114,13 +144,29 @@ class Comparison:
             and any(under(p) for p in (*link.a, *link.b))
         )
         return Comparison(
-            self.a, self.b, self.lang, links, self.term_shifts, self.strict, self.headings_only
+            self.a,
+            self.b,
+            self.lang,
+            links,
+            self.term_shifts,
+            self.strict,
+            self.headings_only,
+            self.outline,
         )
 
     @property
     def same(self) -> bool:
         """True when nothing changed."""
         return not any(link.changed for link in self.links)
+
+    @property
+    def placed(self) -> tuple[int, int]:
+        """Of an outline comparison: (outline headings with a counterpart, outline
+        headings)."""
+        side = [link for link in self.links if link.kind is ChangeKind.COUNTERPART]
+        placed = {p for link in side for p in (link.b if self.outline == "b" else link.a)}
+        unmatched = sum(link.kind is ChangeKind.UNMATCHED for link in self.links)
+        return len(placed), len(placed) + unmatched
 
     @property
     def similarity(self) -> float:

@@ -24,6 +24,8 @@ class LinkKind(StrEnum):
     """The later text reproduces a passage of the earlier clause word for word."""
     PARAPHRASED = "paraphrased"
     """The later text follows the earlier clause closely without a long verbatim run."""
+    SUMMARISES = "summarises"
+    """The later text names or condenses this clause among its siblings (an enumeration)."""
     MANUAL = "manual"
     """Recorded by a person (``polydiff lineage confirm --add``)."""
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from polydiff.model import ClauseTree, DocMeta
-from polydiff.model.comparison import ChangeKind, Comparison, Link
+from polydiff.model.comparison import Comparison, Link
 from polydiff.report.segments import trim_context
 
 Segments = tuple[tuple[str, str], ...]
@@ -63,13 +63,15 @@ def note(link: Link) -> str:
     moved; similarity 1.00`` / ``2.4.3 → 2.4.2: unchanged; renumbered from 2.4.3; …``."""
     a = ", ".join(link.a) or "(new)"
     b = ", ".join(link.b) or "(dropped)"
-    parts = [link.kind.value]
+    parts = [link.kind.label]
     if link.moved:
         parts.append(f"moved from {a}" if a != b else "moved")
     if link.renumbered and not link.moved:
         parts.append(f"renumbered from {a}")
-    if link.kind not in (ChangeKind.NEW, ChangeKind.DROPPED):
+    if link.kind.compared:
         parts.append(f"similarity {link.similarity:.2f}")
+    elif link.reason:
+        parts.append(link.reason)
     where = a if a == b else f"{a} → {b}"
     return f"{where}: {'; '.join(parts)}"
 

@@ -40,6 +40,7 @@ def comparison_to_json(cmp: Comparison) -> dict[str, Any]:
         "b": cmp.b,
         "lang": cmp.lang,
         "headings_only": cmp.headings_only,
+        **({"outline": cmp.outline} if cmp.outline else {}),
         "summary": cmp.summary,
         "flags": cmp.flags,
         "similarity": cmp.similarity,
@@ -52,6 +53,7 @@ def comparison_to_json(cmp: Comparison) -> dict[str, Any]:
                 "renumbered": link.renumbered,
                 "similarity": link.similarity,
                 "ops": [[op, text] for op, text in link.ops],
+                **({"reason": link.reason} if link.reason else {}),
             }
             for link in cmp.links
         ],

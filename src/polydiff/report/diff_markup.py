@@ -7,7 +7,13 @@ import html
 import re
 
 from polydiff.model.comparison import ChangeKind, Comparison, Link
-from polydiff.report.segments import link_flags, link_title, trim_context
+from polydiff.report.segments import (
+    link_flags,
+    link_measure,
+    link_title,
+    outline_note,
+    trim_context,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>~])")
 
@@ -26,16 +32,31 @@ def _md_inline(link: Link, context: int | None) -> str:
     return "".join(out)
 
 
+def _kinds(cmp: Comparison) -> list[ChangeKind]:
+    """The kinds a summary table shows: the outline kinds only for outline comparisons."""
+    return [ChangeKind(k) for k in cmp.summary]
+
+
+def _measure(cmp: Comparison) -> tuple[str, str]:
+    if cmp.outline:
+        placed, total = cmp.placed
+        return "placed", f"{placed} of {total}"
+    return "similarity", f"{cmp.similarity:.2f}"
+
+
 def comparison_markdown(cmp: Comparison, context: int | None = None, stat: bool = False) -> str:
     """Summary table, term shifts, and each changed clause with <del>/<ins> marks."""
     lines = [f"### polydiff: `{cmp.a}` → `{cmp.b}` ({cmp.lang})", ""]
-    if cmp.headings_only:
-        lines += ["_Compared by headings only: one side is an outline without body text._", ""]
-    kinds = [k.value for k in ChangeKind]
-    lines.append("| " + " | ".join([*kinds, "moved", "renumbered", "similarity"]) + " |")
+    if note := outline_note(cmp):
+        lines += [f"_{md_escape(note[0].upper() + note[1:])}._", ""]
+    kinds = _kinds(cmp)
+    measure_name, measure = _measure(cmp)
+    lines.append(
+        "| " + " | ".join([*(k.label for k in kinds), "moved", "renumbered", measure_name]) + " |"
+    )
     lines.append("|" + "---:|" * (len(kinds) + 3))
-    values = [str(cmp.summary[k]) for k in kinds]
-    values += [str(cmp.flags["moved"]), str(cmp.flags["renumbered"]), f"{cmp.similarity:.2f}"]
+    values = [str(cmp.summary[k.value]) for k in kinds]
+    values += [str(cmp.flags["moved"]), str(cmp.flags["renumbered"]), measure]
     lines.append("| " + " | ".join(values) + " |")
     if cmp.term_shifts:
         lines += ["", "**Term shifts**", "", "| from | to | count |", "|---|---|---:|"]
@@ -46,9 +67,9 @@ def comparison_markdown(cmp: Comparison, context: int | None = None, stat: bool 
         for link in cmp.links:
             if not link.changed:
                 continue
-            head = f"`{link_title(link)}` · **{link.kind.value}**"
-            if link.kind not in (ChangeKind.NEW, ChangeKind.DROPPED):
-                head += f" · {link.similarity:.2f}"
+            head = f"`{link_title(link)}` · **{link.kind.label}**"
+            if measure := link_measure(link):
+                head += f" · {md_escape(measure)}"
             head += "".join(f" · _{flag}_" for flag in link_flags(link))
             lines += ["", head, "", _md_inline(link, context) or "_(no text)_"]
     if not cmp.links:
@@ -82,21 +103,24 @@ def _side_html(link: Link, keep: str, context: int | None) -> str:
 def comparison_html(cmp: Comparison, context: int | None = None, stat: bool = False) -> str:
     """One self-contained page: summary, term shifts, side-by-side redline per clause."""
     e = html.escape
-    kinds = [k.value for k in ChangeKind]
+    kinds = _kinds(cmp)
+    measure_name, measure = _measure(cmp)
+    note = outline_note(cmp)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{e(cmp.lang)}"><head><meta charset="utf-8">',
         f"<title>polydiff: {e(cmp.a)} → {e(cmp.b)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(cmp.a)} → {e(cmp.b)} <span class='meta'>({e(cmp.lang)})</span></h1>",
-        "<p class='meta'>Compared by headings only: one side is an outline.</p>"
-        if cmp.headings_only
-        else "",
+        f"<p class='meta'>{e(note[0].upper() + note[1:])}.</p>" if note else "",
         "<table><tr>"
-        + "".join(f"<th>{k}</th>" for k in [*kinds, "moved", "renumbered", "similarity"])
+        + "".join(
+            f"<th>{e(k)}</th>"
+            for k in [*(k.label for k in kinds), "moved", "renumbered", measure_name]
+        )
         + "</tr><tr>"
-        + "".join(f"<td>{cmp.summary[k]}</td>" for k in kinds)
+        + "".join(f"<td>{cmp.summary[k.value]}</td>" for k in kinds)
         + f"<td>{cmp.flags['moved']}</td><td>{cmp.flags['renumbered']}</td>"
-        + f"<td>{cmp.similarity:.2f}</td></tr></table>",
+        + f"<td>{e(measure)}</td></tr></table>",
     ]
     if cmp.term_shifts:
         parts.append("<h2>Term shifts</h2><table><tr><th>from</th><th>to</th><th>count</th></tr>")
@@ -111,14 +135,11 @@ def comparison_html(cmp: Comparison, context: int | None = None, stat: bool = Fa
             if not link.changed:
                 continue
             flags = "".join(f" · {f}" for f in link_flags(link))
-            sim = (
-                ""
-                if link.kind in (ChangeKind.NEW, ChangeKind.DROPPED)
-                else f" · {link.similarity:.2f}"
-            )
+            measure = link_measure(link)
+            sim = f" · {measure}" if measure else ""
             parts.append(
                 f"<tr><td colspan='2'><span class='kind'>{e(link_title(link))}</span> "
-                f"<span class='meta'>{e(link.kind.value)}{sim}{e(flags)}</span></td></tr>"
+                f"<span class='meta'>{e(link.kind.label)}{e(sim)}{e(flags)}</span></td></tr>"
             )
             parts.append(
                 f"<tr><td>{_side_html(link, '-', context)}</td>"

@@ -9,7 +9,14 @@ from rich.table import Table
 from rich.text import Text
 
 from polydiff.model.comparison import ChangeKind, Comparison, Link
-from polydiff.report.segments import link_flags, link_title, trim_context
+from polydiff.report.segments import (
+    link_flags,
+    link_measure,
+    link_title,
+    outline_note,
+    summary_measure,
+    trim_context,
+)
 
 KIND_STYLE = {
     ChangeKind.UNCHANGED: "dim",
@@ -18,6 +25,8 @@ KIND_STYLE = {
     ChangeKind.MERGED: "magenta",
     ChangeKind.NEW: "green",
     ChangeKind.DROPPED: "red",
+    ChangeKind.COUNTERPART: "blue",
+    ChangeKind.UNMATCHED: "dim red",
 }
 OP_STYLE = {"-": "red strike", "+": "green", "=": ""}
 
@@ -27,14 +36,16 @@ def summary_line(cmp: Comparison) -> Text:
     t = Text()
     t.append(f"{cmp.a} → {cmp.b}", style="bold")
     t.append(f" ({cmp.lang})", style="dim")
-    if cmp.headings_only:
-        t.append("  compared by headings only: one side is an outline", style="italic")
+    if note := outline_note(cmp):
+        t.append(f"  {note}", style="italic")
     t.append("\n")
     items: list[tuple[str, str]] = [
-        (f"{n} {kind}", KIND_STYLE[ChangeKind(kind)]) for kind, n in cmp.summary.items() if n
+        (f"{n} {ChangeKind(kind).label}", KIND_STYLE[ChangeKind(kind)])
+        for kind, n in cmp.summary.items()
+        if n
     ]
     items += [(f"{n} {flag}", "cyan") for flag, n in cmp.flags.items() if n]
-    items.append((f"similarity {cmp.similarity:.2f}", "bold"))
+    items.append((summary_measure(cmp), "bold"))
     for k, (label, style) in enumerate(items):
         if k:
             t.append(" · ", style="dim")
@@ -73,9 +84,9 @@ def link_header(link: Link) -> Text:
     t = Text()
     t.append(link_title(link), style="bold")
     t.append("  ")
-    t.append(link.kind.value, style=KIND_STYLE[link.kind])
-    if link.kind not in (ChangeKind.NEW, ChangeKind.DROPPED):
-        t.append(f" {link.similarity:.2f}")
+    t.append(link.kind.label, style=KIND_STYLE[link.kind])
+    if measure := link_measure(link):
+        t.append(f" {measure}")
     for flag in link_flags(link):
         t.append(f"  {flag}", style="cyan")
     return t

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from polydiff.model.comparison import Link
+from polydiff.model.comparison import ChangeKind, Comparison, Link
 
 ELLIPSIS = " … "
 
@@ -35,10 +35,42 @@ def trim_context(ops: Sequence[tuple[str, str]], context: int | None) -> list[tu
 
 
 def link_title(link: Link) -> str:
-    """``2.1.1 → 2.1.2`` / ``2.1 → 2.1, 2.2`` / ``(new) → 3.15`` / ``2.4 → (dropped)``."""
-    a = ", ".join(link.a) or "(new)"
-    b = ", ".join(link.b) or "(dropped)"
+    """``2.1.1 → 2.1.2`` / ``2.1 → 2.1, 2.2`` / ``(new) → 3.15`` / ``2.4 → (dropped)`` /
+    ``2.4 → (no counterpart)``."""
+    none = "(no counterpart)" if link.kind is ChangeKind.UNMATCHED else ""
+    a = ", ".join(link.a) or none or "(new)"
+    b = ", ".join(link.b) or none or "(dropped)"
     return a if a == b else f"{a} → {b}"
+
+
+def link_measure(link: Link) -> str:
+    """What to print beside a link's kind: its similarity, or why a counterpart was paired
+    (``field: agriculture (heading)``); nothing for clauses on one side only."""
+    if link.kind.compared:
+        return f"{link.similarity:.2f}"
+    return link.reason
+
+
+def outline_note(cmp: Comparison) -> str:
+    """How a comparison was made when wording could not be compared."""
+    if cmp.outline:
+        side = cmp.a if cmp.outline == "a" else cmp.b
+        return (
+            f"{side} is an outline (headings only): each heading is given its counterpart by "
+            "role, policy field or wording, or none is found"
+        )
+    if cmp.headings_only:
+        return "compared by headings only"
+    return ""
+
+
+def summary_measure(cmp: Comparison) -> str:
+    """``similarity 0.87``, or for an outline against a full text ``13 of 27 outline headings
+    placed`` (an outline has no text: a similarity of its wording would say nothing)."""
+    if cmp.outline:
+        placed, total = cmp.placed
+        return f"{placed} of {total} outline headings placed"
+    return f"similarity {cmp.similarity:.2f}"
 
 
 def link_flags(link: Link) -> list[str]:

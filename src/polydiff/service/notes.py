@@ -36,6 +36,8 @@ class Marker(StrEnum):
 
     CARRIED = "carried"
     REWORDED = "reworded"
+    COUNTERPART = "counterpart"
+    """The predecessor is an outline: this clause continues one of its headings."""
     NEW = "new"
 
 
@@ -129,11 +131,11 @@ def _origins(corpus: Corpus, doc: str) -> dict[str, Origin]:
     for link in f.links:
         if link.status is Status.REJECTED or link.to_path in out:
             continue
-        carried = link.kind is LinkKind.CARRIED or (
-            link.kind is LinkKind.HEADING and link.score >= 0.999
+        marker = {LinkKind.CARRIED: Marker.CARRIED, LinkKind.HEADING: Marker.COUNTERPART}.get(
+            link.kind, Marker.REWORDED
         )
         out[link.to_path] = (
-            Marker.CARRIED if carried else Marker.REWORDED,
+            marker,
             f"{pred}#{link.from_path}",
             f"lineage: {link.kind.value} {link.score:.2f} {link.status.value}",
         )
@@ -149,14 +151,17 @@ def _aligned_origins(corpus: Corpus, pred: str, doc: str) -> dict[str, Origin]:
         return {}
     cmp = align(corpus.tree(pred, langs[0]), corpus.tree(doc, langs[0]))
     out: dict[str, Origin] = {}
+    marker_of = {ChangeKind.UNCHANGED: Marker.CARRIED, ChangeKind.COUNTERPART: Marker.COUNTERPART}
     for link in cmp.links:
         if not link.a or not link.b:
             continue
-        marker = Marker.CARRIED if link.kind is ChangeKind.UNCHANGED else Marker.REWORDED
+        measure = link.reason if link.reason else f"{link.similarity:.2f}"
         for path in link.b:
+            if path in out:  # several outline headings continue in one clause: the first
+                continue
             out[path] = (
-                marker,
+                marker_of.get(link.kind, Marker.REWORDED),
                 f"{pred}#{link.a[0]}",
-                f"alignment: {link.kind.value} {link.similarity:.2f}",
+                f"alignment: {link.kind.value} {measure}",
             )
     return out

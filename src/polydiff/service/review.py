@@ -271,12 +271,12 @@ def _proposals(repo: PolicyRepo, src_head: FileSource, result: ReviewResult) -> 
     for d in added:
         assert d.meta is not None
         declared = {r.doc: r.type.value for r in d.meta.relations}
-        for (a, b), (links, basis, relation) in computed.items():
+        for (a, b), (links, basis, relation, found_in) in computed.items():
             if d.doc not in (a, b):
                 continue
             other = b if a == d.doc else a
             f = LineageFile(
-                a, b, relation, lang, basis, {}, tuple(sorted(links, key=lambda x: -x.score))
+                a, b, relation, found_in, basis, {}, tuple(sorted(links, key=lambda x: -x.score))
             )
             if links:
                 d.proposed.append((other, f))

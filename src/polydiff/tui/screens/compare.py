@@ -28,8 +28,13 @@ from polydiff.tui.widgets.diffview import DiffView
 from polydiff.tui.widgets.keybar import KeyBar
 from polydiff.tui.widgets.tables import Cell, PickTable, fill
 
-FILTERS = ("changed", "all", *(k.value for k in ChangeKind))
-"""``f`` cycles through these: changed links (the default), all, then one kind at a time."""
+
+def filters(cmp: Comparison) -> list[str]:
+    """What ``f`` cycles through: changed links (the default), all, then one kind at a time
+    (the kinds the comparison has)."""
+    return ["changed", "all", *(kind for kind, n in cmp.summary.items() if n)]
+
+
 BADGE = {
     ChangeKind.UNCHANGED: "#5f6368",
     ChangeKind.REWORDED: "#8a6d00",
@@ -37,12 +42,16 @@ BADGE = {
     ChangeKind.MERGED: "#7b3f9e",
     ChangeKind.NEW: "#1e7b34",
     ChangeKind.DROPPED: "#b3261e",
+    ChangeKind.COUNTERPART: "#1a5fb4",
+    ChangeKind.UNMATCHED: "#77767b",
 }
+BADGE_TEXT = {ChangeKind.COUNTERPART: "counterp.", ChangeKind.UNMATCHED: "none"}
+"""Badges are nine cells wide."""
 
 
 def badge(kind: ChangeKind) -> Text:
     """The kind as a coloured badge (white on a dark colour: legible in both themes)."""
-    return Text(f"{kind.value:^9}", style=f"bold #ffffff on {BADGE[kind]}")
+    return Text(f"{BADGE_TEXT.get(kind, kind.value):^9}", style=f"bold #ffffff on {BADGE[kind]}")
 
 
 def short_title(link: Link) -> str:
@@ -159,11 +168,7 @@ class CompareScreen(TextExport, PolydiffScreen):
         pair_width = max(12, max(34, int(self.size.width * 0.42)) - 9 - 4 - 6 - 2)
         rows: list[tuple[str, list[Cell]]] = []
         for i, link in enumerate(self.shown):
-            sim = (
-                ""
-                if link.kind in (ChangeKind.NEW, ChangeKind.DROPPED)
-                else f"{link.similarity:.2f}"
-            )
+            sim = f"{link.similarity:.2f}" if link.kind.compared else ""
             flags = "".join(" ↕" if f == "moved" else " #" for f in link_flags(link))
             rows.append((str(i), [badge(link.kind), short_title(link) + flags, sim]))
         fill(
@@ -243,10 +248,12 @@ class CompareScreen(TextExport, PolydiffScreen):
             self.update_summary()
 
     def action_filter(self) -> None:
-        if not self._ready():
+        if self.cmp is None:
             return
         current = self.selected()
-        self.kind_filter = FILTERS[(FILTERS.index(self.kind_filter) + 1) % len(FILTERS)]
+        cycle = filters(self.cmp)
+        at = cycle.index(self.kind_filter) if self.kind_filter in cycle else 0
+        self.kind_filter = cycle[(at + 1) % len(cycle)]
         self.refresh_links(current)
 
     def _step(self, direction: int) -> None:

@@ -32,6 +32,7 @@ from polydiff.tui.widgets.keybar import KeyBar
 GLYPH = {
     Marker.CARRIED: ("=", "dim"),
     Marker.REWORDED: ("~", "bold yellow"),
+    Marker.COUNTERPART: ("≈", "bold blue"),
     Marker.NEW: ("+", "bold green"),
 }
 QUOTE_STYLE = "bold magenta"
@@ -73,7 +74,11 @@ def note_text(note: ClauseNote | None, predecessor: str | None) -> Text:
         glyph, style = GLYPH[note.marker]
         t.append(f"{glyph} {note.marker.value}", style=style)
         if note.source:
-            t.append(f" from {note.source}")
+            t.append(
+                f" of {note.source}"
+                if note.marker is Marker.COUNTERPART
+                else f" from {note.source}"
+            )
         else:
             t.append(f": not in {predecessor}")
         if note.basis:
@@ -257,6 +262,8 @@ class DocumentScreen(TextExport, PolydiffScreen):
         if self.predecessor:
             legend.append("=carried ", style="dim")
             legend.append("~reworded ", style="bold yellow")
+            if any(n.marker is Marker.COUNTERPART for n in self.notes.values()):
+                legend.append("≈counterpart ", style="bold blue")
             legend.append("+new ", style="bold green")
         if any(n.quoted_by for n in self.notes.values()):
             legend.append("»quoted", style=QUOTE_STYLE)
