@@ -193,14 +193,29 @@ _REG_TEMPLATES = (
     "every {n} months.",
 )
 _ITEMS = (
-    "the name, address and contact details of the applicant",
-    "a description of the scope and purpose of the processing",
-    "the results of the most recent security assessment",
-    "the technical and organisational measures adopted",
-    "the emergency response plan and the persons responsible for it",
-    "the categories and volume of the data concerned",
-    "the measures for protecting the rights and interests of individuals",
+    "the name, address and contact details of the {subj} and of the person in charge of {duty}",
+    "a description of the scope and purpose of the processing carried out under {measure}",
+    "the results of the most recent security assessment submitted to the {auth}",
+    "the technical and organisational measures adopted for {duty}",
+    "the emergency response plan for {duty} and the persons responsible for it",
+    "the categories and volume of the data concerned and the period for which the {subj} "
+    "retain them",
+    "the measures for protecting the rights and interests of individuals under {measure}",
+    "a written undertaking by the {subj} to comply with the requirements of the {auth}",
+    "the qualifications of the staff responsible for {duty}",
+    "the agreements concluded with third parties concerning {duty}",
+    "the records of training provided under {measure} in the past {n} months",
     "other materials prescribed by the {auth}",
+)
+_LEADS = (
+    "An application for {what} submitted by {subj} shall include the following materials:",
+    "When applying for {what}, {subj} shall submit the following materials to the {auth}:",
+    "The {auth} shall examine the following matters when handling an application for "
+    "{what} submitted by {subj}:",
+)
+_WHATS = (
+    "filing", "registration", "a security assessment", "the renewal of a filing",
+    "a change of registered particulars", "the assessment of a cross-border data transfer",
 )  # fmt: skip
 _REG_CHAPTERS = (
     "General Provisions", "Filing and Registration", "Security Obligations",
@@ -232,6 +247,7 @@ class _Filler:
                 standard=self.rng.choice(_STANDARDS).format(b=self.b),
                 auth=self.rng.choice(_AUTHORITIES),
                 duty=self.rng.choice(_DUTIES),
+                what=self.rng.choice(_WHATS),
                 measure=self.rng.choice(_MEASURES),
                 subj=subj,
                 Subj=subj[0].upper() + subj[1:],
@@ -342,10 +358,7 @@ def _articles(
             continue
         kids: list[Clause] = []
         if rng.random() < 0.3:
-            text = (
-                f"An application for filing submitted by {rng.choice(_SUBJECTS)} shall "
-                "include the following materials:"
-            )
+            text = f.fill(rng.choice(_LEADS))
             chosen = rng.sample(_ITEMS, rng.randint(3, 5))
             for k, item in enumerate(chosen, 1):
                 end = ";" if k < len(chosen) else "."
