@@ -219,3 +219,33 @@ def test_write_failure_leaves_existing_files_untouched(
     assert run(corpus_copy, "import", str(src), "--doc", "gf-2025-11", "--lang", "zh") == 2
     assert tree_files(corpus_copy.root) == before
     assert not list(corpus_copy.root.rglob("*.tmp"))
+
+
+HOSTILE = {
+    "exclamation heading": "测试意见\n一、总则\n（一）坚持创新！推动发展，加快建设。\n",
+    "date before number": "测试意见\n2025年8月21日\n国发〔2025〕11号\n一、总则\n加快发展。\n",
+    "several BOMs": "\ufeff\ufeff\ufeff测试意见\n一、总则\n加快发展。\n",
+    "gap after 100": "测试意见\n一、总则\n"
+    + "".join(f"{n}.第{n}项内容。\n" for n in range(1, 101))
+    + "102.跳过一项。\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_inputs_that_were_refused_or_crashed_import_and_check_clean(
+    policy_repo: PolicyRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    src = write_bytes(tmp_path, HOSTILE[name].encode())
+    assert run(policy_repo, "import", str(src), "--doc", "t-1", "--lang", "zh") == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert run(policy_repo, "check") == 0
+
+
+def test_diff_of_raw_files_numbered_past_one_hundred(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = write_bytes(tmp_path, HOSTILE["gap after 100"].encode(), "a.txt")
+    b = write_bytes(tmp_path, HOSTILE["gap after 100"].replace("第5项", "第五项").encode(), "b.txt")
+    assert main(["diff", str(a), str(b), "--format", "json"]) == 1
+    links = json.loads(capsys.readouterr().out)["links"]
+    assert {"kind": "unchanged", "a": ["1.102"], "b": ["1.102"]}.items() <= links[-1].items()

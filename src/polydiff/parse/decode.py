@@ -33,7 +33,7 @@ class DecodedText:
     """A decoded input file."""
 
     text: str
-    """The text with line endings as in the file (a leading BOM removed)."""
+    """The text with line endings as in the file (leading BOMs removed)."""
     encoding: str
     sha256: str
     """Digest of the file's bytes as read."""
@@ -96,7 +96,8 @@ def read_file(path: Path, encoding: str | None = None) -> DecodedText:
 
 
 def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith("\ufeff") else text
+    """Without its byte-order marks, however many (files concatenated, saved twice)."""
+    return text.lstrip("\ufeff")
 
 
 def _looks_like_code(sample: str) -> bool:
