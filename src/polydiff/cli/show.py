@@ -17,13 +17,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="show a document's clause tree",
         description="Show DOC (or DOC@REV: any git revision) as a clause tree.",
     )
-    p.add_argument("ref", metavar="DOC[@REV]")
+    p.add_argument("ref", metavar="DOC[@REV][#PATH]")
     p.add_argument(
         "--lang",
         choices=("zh", "en", "both"),
         help="language (default: the first the document has); both = side by side",
     )
-    p.add_argument("--path", help="only this clause and its descendants, e.g. 2.1")
+    p.add_argument(
+        "--path",
+        help="only this clause and its descendants: a path (2.1) or a label as cited "
+        "(第三条, art3, 'Article 3')",
+    )
     add_format(p, ("text", "json", "yaml"))
     p.set_defaults(func=run)
 
@@ -47,6 +51,10 @@ def run(args: argparse.Namespace) -> int:
     if missing or not langs:
         have = ", ".join(doc.meta.languages) or "none"
         raise UsageError(f"{ref.doc} has no {'/'.join(missing) or 'text'} (languages: {have})")
+    if path is not None:
+        from polydiff.parse.cite import resolve_path
+
+        path = resolve_path(doc.tree(langs[0]), path)  # 第三条, Article 3 → its path
     trees = [_restrict(doc, lang, path) for lang in langs]
     if args.format == "json":
         from polydiff.report.data import tree_to_json
