@@ -129,8 +129,9 @@ def _looks_like_table(lines: list[str]) -> bool:
     return False
 
 
-def check_policy_text(text: str, lang: str, name: str) -> None:
-    """Raise :class:`InputError` when ``text`` is plainly not policy prose in ``lang``."""
+def check_policy_text(text: str, lang: str, name: str, force: bool = False) -> None:
+    """Raise :class:`InputError` when ``text`` is plainly not policy prose in ``lang``;
+    ``force`` skips the guesses (code or data, no sentences), not the certainties."""
     stripped = text.strip()
     head = stripped[:200].lower()
     if head.startswith(("<!doctype", "<html", "<?xml")) or "<body" in head:
@@ -143,7 +144,7 @@ def check_policy_text(text: str, lang: str, name: str) -> None:
         else:
             raise InputError(f"{name}: looks like JSON data, not policy text")
     sample = stripped[:SAMPLE]
-    if _looks_like_code(sample):
+    if not force and _looks_like_code(sample):
         raise InputError(f"{name}: looks like code or data, not policy text")
     cjk = len(_CJK_RE.findall(sample))
     latin = len(_LATIN_RE.findall(sample))
@@ -151,5 +152,5 @@ def check_policy_text(text: str, lang: str, name: str) -> None:
         raise InputError(f"{name}: no Chinese text found; is this the --lang en version?")
     if lang == "en" and (latin < 20 or cjk > 0.2 * (cjk + latin)):
         raise InputError(f"{name}: does not look like English text; is this the --lang zh version?")
-    if not re.search(r"[。！？.!?；;]", stripped):
+    if not force and not re.search(r"[。！？.!?；;]", stripped):
         raise InputError(f"{name}: no sentences found; not policy text")

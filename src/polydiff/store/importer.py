@@ -23,7 +23,8 @@ from polydiff.model import (
 from polydiff.parse.accounting import unaccounted
 from polydiff.parse.decode import check_policy_text, read_file
 from polydiff.parse.outline import is_outline, parse_outline
-from polydiff.parse.text import parse_text
+from polydiff.parse.text import lacks_structure, parse_text
+from polydiff.parse.warnings import ParseWarning, summarise
 from polydiff.store import yamlio
 from polydiff.store.repo import PolicyRepo
 
@@ -60,6 +61,9 @@ class ImportOptions:
     provenance: Path | None = None
     """A ``*.source.yaml`` note: title, number, issuer, date, kind, source, notes."""
     strict: bool = False
+    force: bool = False
+    """Import prose that shows nothing of a policy text (no numbered clause, heading,
+    document number, salutation or signature) as paragraphs, instead of refusing it."""
     commit: bool = False
 
 
@@ -74,6 +78,8 @@ class ImportOutcome:
     commit: str | None = None
     mismatch: tuple[list[str], list[str]] = field(default=([], []))
     """Paths only in zh, only in en (after this import)."""
+    parse_warnings: tuple[ParseWarning, ...] = ()
+    """The same warnings with their line and kind (for summaries)."""
 
 
 def import_file(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
@@ -106,6 +112,7 @@ def import_file(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutc
         outline = parse_outline(data, str(path), opts.doc)
         trees = dict(outline.trees)
         warnings: tuple[str, ...] = ()
+        parse_warnings: tuple[ParseWarning, ...] = ()
         raw = {"raw/outline.yaml": decoded.text.encode("utf-8")}
         files = {
             lang: SourceFile(
@@ -130,11 +137,18 @@ def import_file(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutc
             "headings": dict(outline.heading_sources),
         }
     else:
-        check_policy_text(decoded.text, opts.lang, str(path))
+        check_policy_text(decoded.text, opts.lang, str(path), force=opts.force)
         result = parse_text(decoded.text, opts.lang, opts.doc)
         problem = unaccounted(decoded.text, result.tree)
         if problem:
             raise ParseError(f"{path}: parser lost text ({problem}); please report this file")
+        if lacks_structure(result.tree) and not opts.force:
+            raise InputError(
+                f"{path}: no numbered clauses, headings, document number, salutation or "
+                f"signature found: not policy text? (--force imports it as "
+                f"{len(result.tree.clauses)} paragraph(s))"
+            )
+        parse_warnings = result.warnings
         warnings = tuple(str(w) for w in result.warnings)
         if opts.strict and warnings:
             raise ParseError(
@@ -148,7 +162,7 @@ def import_file(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutc
                 opts.lang, rel, path.name, _sha(raw[rel]), decoded.encoding, "text", warnings
             )
         }
-        parsed_title = {opts.lang: result.tree.title}
+        parsed_title = {opts.lang: _plain_title(result.tree.title)}
         parsed_number = result.tree.number if opts.lang == "zh" else ""
         parsed_issuer = parsed_date = parsed_source = parsed_notes = ""
         provenance = {}
@@ -199,11 +213,24 @@ def import_file(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutc
             f"import {opts.doc} ({langs}) from {path.name}\n\n{new_meta.display_title(opts.lang)}"
         )
         if warnings:
-            message += f"\n\n{len(warnings)} parse warning(s):\n" + "\n".join(
-                f"- {w}" for w in warnings
-            )
+            message += "\n\n" + _warnings_note(parse_warnings)
         sha = history.commit(written, message)
-    return ImportOutcome(new_meta, trees, written, warnings, sha, mismatch)
+    return ImportOutcome(
+        new_meta, trees, written, warnings, sha, mismatch, parse_warnings=parse_warnings
+    )
+
+
+def _warnings_note(warnings: tuple[ParseWarning, ...]) -> str:
+    """The parse warnings for a commit message: each one, or a summary of many."""
+    lines = summarise(warnings)
+    if len(lines) == len(warnings):
+        return f"{len(warnings)} parse warning(s):\n" + "\n".join(f"- {w}" for w in lines)
+    return "\n".join(lines)
+
+
+def _plain_title(title: str) -> str:
+    """A title for the metadata: without the ``#`` of a markdown heading."""
+    return title.lstrip("#").strip() if title.startswith("# ") else title
 
 
 def _sha(data: bytes) -> str:
