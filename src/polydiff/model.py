@@ -22,7 +22,9 @@ LANGUAGES = ("zh", "en")
 """Languages a document can carry, in order of preference."""
 
 DOC_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-PATH_RE = re.compile(r"^(?:to|pre|end|[0-9]+|[ph][0-9]+|sch[0-9]+)(?:\.(?:[0-9]+|[ph][0-9]+))*$")
+PATH_RE = re.compile(
+    r"^(?:to|pre|end|[0-9]+|[ph][0-9]+|sch[0-9]+)(?:\.(?:[0-9]+|[ph][0-9]+|sch[0-9]+))*$"
+)
 CITATION_RE = re.compile(
     r"^(?:第[一二三四五六七八九十百千万零〇两0-9]+[编章节条]|§ ?[0-9]+"
     r"|[A-Za-z]+\.? ?[0-9IVXLCivxlc]+\.?)(?:\.(?:[0-9]+|[ph][0-9]+))*$"

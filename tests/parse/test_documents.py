@@ -387,3 +387,9 @@ def test_letters_and_roman_numerals_that_look_alike() -> None:
     assert [c.label for c in t.find("1").children] == [f"({c})" for c in "abcdefghij"]
     assert t.find("1.9").text == "nine;"  # (i) after (h) is the letter i
     assert [c.path for c in t.find("2").children] == ["2.1", "2.2", "2.3"]
+
+
+def test_a_schedule_under_a_markdown_heading() -> None:
+    text = "# Agreement\n\n## Terms\n\nThe terms apply.\n\n## Annexes\n\nSchedule 1 Prices\n\n1. Hosting: 100 per month.\n"
+    t = parse(text, "en").tree
+    assert t.paths() == ["h1", "h1.p1", "h2", "h2.sch1", "h2.sch1.1"]  # found by the fuzz

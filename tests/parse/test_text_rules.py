@@ -314,3 +314,10 @@ def test_several_byte_order_marks_and_zero_width_spaces() -> None:
     t = parse(text).tree
     assert t.paths() == ["1", "1.p1", "2"]
     assert t.find("1.p1").text == "正文内容。"
+
+
+def test_a_division_label_followed_by_a_full_stop_alone() -> None:
+    # found by the fuzz: the heading was the empty string and the 。 was lost
+    t = parse("Annex I 。\n4. Innovate new models.\n", "en").tree
+    assert (t.find("sch1").heading, t.find("sch1.4").label) == ("。", "4.")
+    assert parse("第一章 。\n第一条 本办法适用于测试。\n").tree.find("1").heading == "。"

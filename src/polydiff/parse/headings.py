@@ -44,7 +44,7 @@ def split_heading(
     if rule is HeadingRule.ALWAYS:
         return rest, ""
     if rule is HeadingRule.TITLE and short(rest, lang):
-        return (rest[:-1] if rest[-1] in "。." else rest), ""
+        return (rest[:-1] if rest[-1] in "。." and len(rest) > 1 else rest), ""
     if rule is HeadingRule.TEXT:
         return _text_heading(rest, lang)
     head, body = _split_sentence(rest, lang)
