@@ -12,15 +12,19 @@ from polydiff.parse.lines import INVISIBLE
 HEADING_STOPS = "。.．"
 """The full stop ending an inline heading is not stored verbatim."""
 _SOFT_HYPHEN = re.compile(
-    rf"(?<=[A-Za-z])-(?:[^\S\r\n]|[{INVISIBLE}])*(?:\r\n|\r|\n)[\s{INVISIBLE}]*(?=[A-Za-z])"
+    rf"-(?<=[A-Za-z]-)(?:[^\S\r\n]|[{INVISIBLE}])*(?:\r\n|\r|\n)[\s{INVISIBLE}]*(?=[A-Za-z])"
 )
 """A hyphen ending a line between two letters: the parser may drop it when it joins a word
-broken across the lines (``develop-`` / ``ment``)."""
+broken across the lines (``develop-`` / ``ment``). The pattern starts with the hyphen, so
+that the regular expression engine scans for it instead of trying every position."""
 _BLANK = {ord(c): None for c in INVISIBLE}
 
 
 def _nonblank(s: str) -> str:
-    return "".join(s.split()).translate(_BLANK)
+    out = "".join(s.split())
+    if "\ufeff" in out or "\u200b" in out:  # INVISIBLE
+        out = out.translate(_BLANK)
+    return out
 
 
 def _clauses(tree: ClauseTree) -> Iterator[tuple[str, str, bool]]:
@@ -45,13 +49,13 @@ class _Source:
 
     def after(self, piece: str, positions: set[int], is_heading: bool) -> set[int]:
         """Positions just after ``piece`` matched at any of ``positions``."""
-        out = set()
-        for p in positions:
-            end = self._match(piece, p)
-            if end is not None:
-                out.add(end)
+        text, n = self.text, len(piece)
+        if self.soft:
+            out = {e for p in positions if (e := self._match(piece, p)) is not None}
+        else:
+            out = {p + n for p in positions if text.startswith(piece, p)}
         if is_heading and piece:
-            out |= {p + 1 for p in out if p < len(self.text) and self.text[p] in HEADING_STOPS}
+            out |= {p + 1 for p in out if p < len(text) and text[p] in HEADING_STOPS}
         return out
 
     def _match(self, piece: str, p: int) -> int | None:

@@ -266,7 +266,7 @@ class Label:
     def key(self) -> tuple[Style, int]:
         """What nests as one level: the scheme, and for decimal and markdown labels the
         depth."""
-        return self.style, self.level if self.style in (Style.DECIMAL, Style.MARKDOWN) else 0
+        return self.style, self.level
 
     @property
     def rank(self) -> float | None:
