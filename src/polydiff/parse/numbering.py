@@ -132,7 +132,7 @@ def _p(regex: str, flags: int = 0) -> re.Pattern[str]:
 
 _OPEN = r"[（(]"
 _CLOSE = r"[）)]"
-_NOT_LOWER = r"(?![a-z])"
+_NOT_LOWER = r"(?![ \t]*[a-z])"
 """After a named division (Article 3, Chapter 2): ``Article 3 of the Law`` is text."""
 _ZH_ALL = "第一二三四五六七八九十百千万零〇两"
 _DIGITS = "0123456789０１２３４５６７８９"
@@ -168,10 +168,11 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme(Style.ARABIC_ITEM, _p(r"^(([0-9０-９]{1,3})(?:[.．、](?![0-9０-９])|\.(?=\s)))\s*"),
            nm.arabic_to_int, lambda n: f"{n}.", ClauseKind.ITEM, 22, HeadingRule.SENTENCE,
            _DIGITS),
-    # decimal numbering 1.1, 4.2.1 (the level is the number of components)
+    # decimal numbering 1.1, 4.2.1 (the level is the number of components; a message writes
+    # its last number, the tree builder the whole)
     Scheme(Style.DECIMAL,
            _p(r"^(([0-9]{1,3}(?:[.．][0-9]{1,3}){1,5})[.．]?)(?=[ \t\u3000]+[^\s%]|$)\s*"),
-           nm.arabic_to_int, lambda n: f"x.{n}", ClauseKind.ITEM, 22, HeadingRule.TEXT, _DIGITS),
+           nm.arabic_to_int, str, ClauseKind.ITEM, 22, HeadingRule.TEXT, _DIGITS),
     Scheme(Style.CIRCLED, _p(rf"^(([{nm.CIRCLED}]))\s*"), nm.circled_to_int, nm.int_to_circled,
            ClauseKind.SUBITEM, 27, HeadingRule.SENTENCE, nm.CIRCLED),
     Scheme(Style.ZH_ENUM,
