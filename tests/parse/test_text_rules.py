@@ -321,3 +321,9 @@ def test_a_division_label_followed_by_a_full_stop_alone() -> None:
     t = parse("Annex I 。\n4. Innovate new models.\n", "en").tree
     assert (t.find("sch1").heading, t.find("sch1.4").label) == ("。", "4.")
     assert parse("第一章 。\n第一条 本办法适用于测试。\n").tree.find("1").heading == "。"
+
+
+def test_a_byte_order_mark_before_the_full_stop_of_a_heading() -> None:
+    # found by the property suite: the heading was the BOM alone and the 。 was lost
+    t = parse("1、\ufeff。\n").tree
+    assert (t.find("1").heading, t.find("1").text) == ("", "。")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from polydiff.parse.lines import INVISIBLE
 from polydiff.parse.numbering import LABEL_LIKE, HeadingRule
 
 ZH_HEADING_MAX = 48
@@ -38,7 +39,7 @@ def split_heading(
     ``sentence``: a short first sentence is a heading (``加速科学发现进程。加快…`` → heading and
     body); a short paragraph with no full stop inside is a heading alone; anything else is
     body. The full stop ending a heading is dropped, ``！`` and ``？`` are kept."""
-    rest = rest.strip()
+    rest = rest.strip().strip(INVISIBLE).strip()
     if not rest or rule is HeadingRule.NONE:
         return "", rest
     if rule is HeadingRule.ALWAYS:

@@ -1,7 +1,8 @@
 """Lines → paragraphs, joining the lines of hard-wrapped text.
 
 A text is *hard-wrapped* when its lines stop at a common width (at most 100 columns, CJK
-characters counting two) and some of the longest lines stop in mid-sentence. In such a
+characters counting two, or as many characters, whichever the lines show more sharply)
+and some of the longest lines stop in mid-sentence. In such a
 text a line continues the paragraph above it unless
 
 - a blank line comes first, or the line starts a bullet or markdown heading;
@@ -43,7 +44,7 @@ _WIDE = re.compile(
 )
 _SENTENCE_CLOSE = "。.!?！？；;：:"
 _ANY_PUNCT = _SENTENCE_CLOSE + '，,、…—-”"’)）】》'
-_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-$")
+_LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
@@ -55,19 +56,23 @@ class Paragraph:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Line:
     number: int
     raw: str
     text: str
+    indent: int = 0
+    """Columns of leading whitespace (set by :meth:`measure`, as the two below)."""
+    width: int = 0
+    """Columns, indentation included."""
+    length: int = 0
+    """Characters, indentation included (what a wrapper counting characters counts)."""
 
-    @property
-    def indent(self) -> int:
-        return width(self.raw[: len(self.raw) - len(self.raw.lstrip())].expandtabs(8))
-
-    @property
-    def width(self) -> int:
-        return self.indent + width(self.text)
+    def measure(self) -> None:
+        lead = self.raw[: len(self.raw) - len(self.raw.lstrip())].expandtabs(8)
+        self.indent = width(lead)
+        self.width = self.indent + width(self.text)
+        self.length = len(self.raw.rstrip().expandtabs(8))
 
 
 def width(s: str) -> int:
@@ -86,6 +91,18 @@ def _columns(widths: list[int]) -> int:
         if bisect_right(fitting, w + 4) - i >= need:
             return -w
     return 0
+
+
+def _broken_word(text: str) -> bool:
+    """Whether ``text`` ends with a letter and a hyphen (``sector-``)."""
+    return text.endswith("-") and bool(_LETTER.fullmatch(text[-2:-1]))
+
+
+def _peak(widths: list[int]) -> int:
+    """How many lines reach the wrap width (within a column): the sharper the peak, the
+    likelier the measure is the one the text was wrapped by."""
+    w = _columns(widths)
+    return sum(1 for x in widths if w - 1 <= x <= w) if w else 0
 
 
 def split_paragraphs(text: str, lang: str) -> list[Paragraph]:
@@ -125,6 +142,8 @@ class _Wrap:
     source: str
     hanging: bool = True
     """Indented lines under a labelled line continue it (else they start paragraphs)."""
+    chars: bool = False
+    """The text was wrapped at a number of characters (CJK characters count one)."""
 
     @classmethod
     def of(cls, lines: list[_Line], lang: str, source: str) -> _Wrap:
@@ -136,7 +155,12 @@ class _Wrap:
         over = sum(1 for ln in nonblank if len(ln.raw) > WRAP_MAX)
         if over > 0.1 * len(nonblank):
             return unwrapped  # most texts: one paragraph a line
-        widths = [ln.width for ln in nonblank]
+        for ln in lines:
+            ln.measure()
+        by_columns = [ln.width for ln in nonblank]
+        by_chars = [ln.length for ln in nonblank]
+        chars = _peak(by_chars) > _peak(by_columns)  # wrapped at N characters, not columns
+        widths = by_chars if chars else by_columns
         columns = _columns(widths)
         if columns < 20:
             return unwrapped
@@ -144,9 +168,12 @@ class _Wrap:
         open_ended = sum(1 for ln in full if ln.text[-1] not in _SENTENCE_CLOSE)
         if open_ended < max(2, 0.05 * len(nonblank)):
             return unwrapped
-        wrap = cls(columns, lang, source)
+        wrap = cls(columns, lang, source, chars=chars)
         wrap.hanging = wrap._hanging_style(lines)
         return wrap
+
+    def _size(self, line: _Line) -> int:
+        return line.length if self.chars else line.width
 
     def _hanging_style(self, lines: list[_Line]) -> bool:
         """Whether indented lines continue labelled paragraphs (a hanging indent) rather
@@ -186,14 +213,16 @@ class _Wrap:
     def _full(self, prev: _Line, following: str) -> bool:
         """Whether the first word of ``following`` would not have fitted on ``prev``."""
         if self.lang == "zh" or _WIDE.match(following):
-            word, gap, slack = following[:1], 0, 2
+            word, gap, slack = following[:1], 0, 1 if self.chars else 2
         else:
             word, gap, slack = following.split(None, 1)[0], 1, 1 + self.columns // 40
-        if _HYPHEN_BREAK.search(prev.text):
+        if _broken_word(prev.text):
             gap = 0
-        if prev.width > self.columns + slack:
+        size = self._size(prev)
+        if size > self.columns + slack:
             return False  # wider than the wrap: a line nobody wrapped (a title, a table row)
-        return prev.width + gap + width(word) > self.columns - slack
+        word_size = len(word) if self.chars else width(word)
+        return size + gap + word_size > self.columns - slack
 
     @staticmethod
     def _lines_up(first: _Line, indent: int) -> bool:
@@ -206,7 +235,7 @@ class _Wrap:
 
     def join(self, paragraph: str, line: str) -> str:
         """``paragraph`` continued by ``line``."""
-        if _HYPHEN_BREAK.search(paragraph) and line[:1].isalpha():
+        if _broken_word(paragraph) and line[:1].isalpha():
             return paragraph[:-1] + line if self._soft_hyphen(paragraph, line) else paragraph + line
         if self.lang == "zh":
             ascii_pair = _ALNUM.fullmatch(paragraph[-1:]) and _ALNUM.match(line)
@@ -216,7 +245,7 @@ class _Wrap:
     def _soft_hyphen(self, paragraph: str, line: str) -> bool:
         """Whether the hyphen ending ``paragraph`` only breaks a word: the text writes the
         word without it elsewhere, and never with it."""
-        head = re.search(r"[A-Za-z]+-$", paragraph)
+        head = re.search(r"[A-Za-z]+-$", paragraph[-80:])
         tail = re.match(r"[A-Za-z]+", line)
         if head is None or tail is None:
             return False
@@ -225,4 +254,4 @@ class _Wrap:
 
     @cached_property
     def _words(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", self.source))
+        return frozenset(re.findall(r"[a-z]+(?:-[a-z]+)*", self.source.lower()))
