@@ -64,8 +64,17 @@ ZH_REGULATION = """数据安全管理办法（试行）
 """
 
 
-def test_chinese_regulation_chapters_sections_articles_paragraphs_items() -> None:
-    result = parse(ZH_REGULATION, "zh")
+def wrap_chars(text: str, width: int) -> str:
+    """``text`` as a converter that breaks Chinese lines every ``width`` characters saves it."""
+    return "\n".join(
+        "\n".join(line[i : i + width] for i in range(0, len(line), width)) if line else ""
+        for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize("width", [None, 20, 28])
+def test_chinese_regulation_chapters_sections_articles_paragraphs_items(width: int | None) -> None:
+    result = parse(ZH_REGULATION if width is None else wrap_chars(ZH_REGULATION, width), "zh")
     t = result.tree
     assert not result.warnings
     assert t.title == "数据安全管理办法（试行）"
