@@ -83,9 +83,7 @@ def run(args: argparse.Namespace) -> int:
         commit=args.commit,
     )
     outcome = import_file(repo, args.file, opts)
-    from polydiff.parse.warnings import summarise
-
-    for line in summarise(outcome.parse_warnings, args.verbose):
+    for line in outcome.warning_lines(args.verbose):
         warn(f"{args.file}: {line}")
     only_zh, only_en = outcome.mismatch
     if only_zh:

@@ -81,6 +81,10 @@ class ImportOutcome:
     parse_warnings: tuple[ParseWarning, ...] = ()
     """The same warnings with their line and kind (for summaries)."""
 
+    def warning_lines(self, verbose: bool = False) -> list[str]:
+        """The parse warnings to show: each one, or a summary per kind of many."""
+        return summarise(self.parse_warnings, verbose)
+
 
 def import_file(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
     """Parse ``path`` and store it as language ``opts.lang`` of document ``opts.doc``.
