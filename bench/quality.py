@@ -1,6 +1,7 @@
 """Measure the clause aligner on synthetic revisions with known answers.
 
     python -m bench.quality [--pairs 60] [--lang zh|en|both] [--seed 1] [--hard] [--verbose]
+                            [--docs corpus,contract,regulation]
 
 Generates ``--pairs`` revisions of gf-2025-11 per language (:mod:`bench.synth`), aligns each
 with :func:`polydiff.align.align` and prints pair precision and recall plus how often each
@@ -8,6 +9,12 @@ kind of edit was recognised. ``--hard`` uses the harder revisions of ``make_revi
 hard=True)`` and adds a table of the combined edits (``linked``: the expected links exist
 with the expected members; ``exact``: also their kind and move / renumbered flags).
 ``--verbose`` lists every miss. Always exits 0.
+
+English documents in the wild (:mod:`bench.wild`: contracts with decimal numbering,
+regulations with chapters and articles, hard-wrapped at 66–80 columns) are measured end to
+end: the generated tree and its revision are written out as text, both texts are parsed,
+and the parsed trees aligned. Their report adds the parse warnings, how many generated
+clauses the parser recovered (same path, same text) and the false ``moved`` flags.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bench.synth import HARD_EDITS, PROJECT, STRENGTHS, Case, Truth, make_revision
+from bench.wild import FAMILIES, LAYOUTS, make_document, render
 from polydiff.align import Link, align
 from polydiff.model import ClauseTree
 
@@ -51,6 +59,13 @@ class Tally:
     found: dict[str, list[int]] = field(default_factory=dict)
     """Category → [found, cases]."""
     misses: list[str] = field(default_factory=list)
+    texts: int = 0
+    """Texts parsed (documents in the wild only)."""
+    warnings: int = 0
+    clauses: int = 0
+    """Clauses of the generated trees of those texts."""
+    recovered: int = 0
+    """Of those, the clauses the parser gave the same path and the same text."""
 
     @property
     def precision(self) -> float:
@@ -77,7 +92,10 @@ class Tally:
             self.misses.append(miss)
 
     def add(self, other: Tally) -> None:
-        for name in ("revisions", "edits", "seconds", "tp", "fp", "fn", "changed_tp", "changed"):
+        for name in (
+            *("revisions", "edits", "seconds", "tp", "fp", "fn", "changed_tp", "changed"),
+            *("texts", "warnings", "clauses", "recovered"),
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for k, (got, cases) in other.found.items():
             entry = self.found.setdefault(k, [0, 0])
@@ -237,6 +255,46 @@ def run(
     return total
 
 
+def run_wild(family: str, pairs: int, seed: int = 1, hard: bool = False) -> Tally:
+    """Generate ``pairs`` documents of ``family`` and a revision of each, write both out as
+    text, parse them, align the parsed trees and tally the results against the truth."""
+    from polydiff.parse.text import parse_text
+
+    total = Tally()
+    for i in range(pairs):
+        rev_seed = seed * 100_000 + i
+        tree = make_document(family, rev_seed)
+        revised, truth = make_revision(tree, rev_seed, hard=hard)
+        layout = LAYOUTS[i % len(LAYOUTS)]
+        parsed = []
+        for generated in (tree, revised):
+            result = parse_text(render(generated, family, layout), "en", family)
+            parsed.append(result.tree)
+            total.texts += 1
+            total.warnings += len(result.warnings)
+            total.clauses += len(generated)
+            total.recovered += recovered(generated, result.tree)
+        start = time.perf_counter()
+        cmp = align(parsed[0], parsed[1])
+        elapsed = time.perf_counter() - start
+        one = score(truth, cmp.links, f"[{family} seed={rev_seed} {layout.describe()}]")
+        one.seconds = elapsed
+        total.add(one)
+    return total
+
+
+def _key(heading: str, text: str) -> str:
+    heading = heading.rstrip(".")
+    return " ".join(f"{heading} {text}".split()).casefold()
+
+
+def recovered(generated: ClauseTree, parsed: ClauseTree) -> int:
+    """Clauses of ``generated`` that ``parsed`` has at the same path with the same heading
+    and text (up to spacing, case and the full stop after a heading)."""
+    got = {c.path: _key(c.heading, c.text) for c in parsed.walk()}
+    return sum(got.get(c.path) == _key(c.heading, c.text) for c in generated.walk())
+
+
 def load(lang: str, doc: str = DOC) -> ClauseTree:
     """A bundled tree."""
     from polydiff.store.repo import PolicyRepo
@@ -269,6 +327,14 @@ def report(name: str, t: Tally, verbose: bool = False) -> str:
             exact, _ = t.found.get(f"{CASE_PREFIX}{edit} exact", [0, 0])
             if cases:
                 lines.append(f"  {edit:<28}{cases:>7}{linked / cases:>8.3f}{exact / cases:>8.3f}")
+    if t.texts:
+        got, cases = t.found.get("no false move flag", [0, 0])
+        lines.insert(
+            1,
+            f"  parse          {t.warnings} warnings in {t.texts} texts; {t.recovered} of "
+            f"{t.clauses} clauses recovered ({t.recovered / max(1, t.clauses):.3f}); "
+            f"{cases - got} false moved flags",
+        )
     if verbose:
         lines.append(f"  misses ({len(t.misses)}):")
         lines.extend(f"    {m}" for m in t.misses)
@@ -283,16 +349,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--edits", type=int, default=None, help="edits per revision (default 3-7)")
     p.add_argument("--hard", action="store_true", help="harder, combined edits")
     p.add_argument("--verbose", action="store_true", help="list every miss")
+    p.add_argument(
+        "--docs",
+        default=",".join(("corpus", *FAMILIES)),
+        help="what to measure: corpus (gf-2025-11), "
+        f"{', '.join(FAMILIES)} (English, generated as text and parsed)",
+    )
     args = p.parse_args(argv)
     langs = ("zh", "en") if args.lang == "both" else (args.lang,)
+    docs = [d.strip() for d in args.docs.split(",") if d.strip()]
+    unknown = set(docs) - {"corpus", *FAMILIES}
+    if unknown:
+        p.error(f"--docs: unknown {', '.join(sorted(unknown))}")
     overall = Tally()
-    for lang in langs:
-        t = run(load(lang), args.pairs, args.seed, args.edits, args.hard)
-        print(report(f"{DOC} {lang}", t, args.verbose))
-        print()
-        overall.add(t)
-    if len(langs) > 1:
-        print(report(f"{DOC} all", overall))
+    if "corpus" in docs:
+        for lang in langs:
+            t = run(load(lang), args.pairs, args.seed, args.edits, args.hard)
+            print(report(f"{DOC} {lang}", t, args.verbose))
+            print()
+            overall.add(t)
+        if len(langs) > 1:
+            print(report(f"{DOC} all", overall))
+            print()
+    if "en" in langs:
+        for family in (d for d in docs if d in FAMILIES):
+            t = run_wild(family, args.pairs, args.seed, args.hard)
+            print(report(f"{family} en (wrapped text)", t, args.verbose))
+            print()
     return 0
 
 

@@ -123,7 +123,7 @@ def large_files(folder: Path) -> tuple[Path, Path]:
     sys.path.insert(0, str(ROOT))
     from bench.corpus_gen import make_tree, revise
 
-    a = make_tree(22_000, per_section=99)
+    a = make_tree(22_000, per_section=100)
     b = revise(a)
     pa, pb = folder / "large.txt", folder / "large-rev.txt"
     pa.write_text(render(a), encoding="utf-8")

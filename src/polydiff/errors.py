@@ -49,3 +49,7 @@ class RevisionError(StoreError):
 
 class UsageError(PolydiffError):
     """Arguments that do not fit together."""
+
+
+class CitationError(UsageError):
+    """A clause reference that names no clause of the document, or several."""

@@ -133,3 +133,13 @@ def test_review_on_a_terminal_styles_the_wording(reworded_branch: PolicyRepo) ->
     out = cap.get()
     assert "\x1b[" in out  # styled
     assert "7" in out and "8" in out and "[-7-]" not in out and "<del>" not in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["diff"], ["diff", "a", "b", "--bogus"], ["nosuch"], ["lineage", "confirm"], ["--lang"]],
+)
+def test_usage_errors_are_one_line(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error:" in err and "--help" in err

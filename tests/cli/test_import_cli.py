@@ -221,3 +221,80 @@ def test_write_failure_leaves_existing_files_untouched(
     assert run(corpus_copy, "import", str(src), "--doc", "gf-2025-11", "--lang", "zh") == 2
     assert tree_files(corpus_copy.root) == before
     assert not list(corpus_copy.root.rglob("*.tmp"))
+
+
+HOSTILE = {
+    "exclamation heading": "测试意见\n一、总则\n（一）坚持创新！推动发展，加快建设。\n",
+    "date before number": "测试意见\n2025年8月21日\n国发〔2025〕11号\n一、总则\n加快发展。\n",
+    "several BOMs": "\ufeff\ufeff\ufeff测试意见\n一、总则\n加快发展。\n",
+    "gap after 100": "测试意见\n一、总则\n"
+    + "".join(f"{n}.第{n}项内容。\n" for n in range(1, 101))
+    + "102.跳过一项。\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_inputs_that_were_refused_or_crashed_import_and_check_clean(
+    policy_repo: PolicyRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    src = write_bytes(tmp_path, HOSTILE[name].encode())
+    assert run(policy_repo, "import", str(src), "--doc", "t-1", "--lang", "zh") == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert run(policy_repo, "check") == 0
+
+
+def test_diff_of_raw_files_numbered_past_one_hundred(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = write_bytes(tmp_path, HOSTILE["gap after 100"].encode(), "a.txt")
+    b = write_bytes(tmp_path, HOSTILE["gap after 100"].replace("第5项", "第五项").encode(), "b.txt")
+    assert main(["diff", str(a), str(b), "--format", "json"]) == 1
+    links = json.loads(capsys.readouterr().out)["links"]
+    assert {"kind": "unchanged", "a": ["1.102"], "b": ["1.102"]}.items() <= links[-1].items()
+
+
+PROSE = (
+    "The morning train was late again, and the platform filled with people checking their "
+    "phones.\n\nNobody seemed to mind very much; the sun was out and the coffee stand was open.\n\n"
+    "By the time the train arrived, most of us had forgotten why we were in a hurry.\n"
+)
+
+
+def test_prose_that_is_not_policy_text_is_refused_unless_forced(
+    policy_repo: PolicyRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write_bytes(tmp_path, PROSE.encode(), "story.txt")
+    assert run(policy_repo, "import", str(src), "--doc", "t-1", "--lang", "en") == 2
+    err = capsys.readouterr().err
+    # the first line is read as the title, as a first line without a full stop would be
+    assert err.count("\n") == 1 and "not policy text? (--force imports it as 2 paragraph(s))" in err
+    assert list((policy_repo.root / "policies").iterdir()) == []
+    assert run(policy_repo, "import", str(src), "--doc", "t-1", "--lang", "en", "--force") == 0
+    assert "imported as 2 paragraph(s)" in capsys.readouterr().err
+    assert PolicyRepo(policy_repo.root).load_tree("t-1", "en").paths() == ["p1", "p2"]
+
+
+def test_an_unnumbered_notice_with_salutation_and_date_is_policy_text(
+    policy_repo: PolicyRepo, tmp_path: Path
+) -> None:
+    notice = "关于做好测试工作的通知\n各省、自治区、直辖市人民政府：\n现就做好测试工作通知如下。请认真贯彻执行。\n国务院办公厅\n2030年1月2日\n"
+    src = write_bytes(tmp_path, notice.encode())
+    assert run(policy_repo, "import", str(src), "--doc", "t-1", "--lang", "zh") == 0
+
+
+def test_many_warnings_are_summarised_per_kind_and_listed_with_verbose(
+    policy_repo: PolicyRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import raw_text
+
+    src = write_bytes(tmp_path, (raw_text("gf-2025-11", "zh") * 40).encode())
+    assert run(policy_repo, "import", str(src), "--doc", "big", "--lang", "zh") == 0
+    err = capsys.readouterr().err.splitlines()
+    stored = PolicyRepo(policy_repo.root).load_meta("big").file("zh").warnings
+    assert len(stored) > 100  # every warning is kept in meta.yaml
+    assert len(err) <= 1 + 4 * 4  # a header, then per kind a count and the first three
+    assert f"{len(stored):,} parse warnings" in err[0]
+    assert any("× repeated labels kept as paragraph text, the first:" in line for line in err)
+    assert any(line.strip().startswith(f"polydiff: {src}:     line ") for line in err)
+    assert run(policy_repo, "import", str(src), "--doc", "big", "--lang", "zh", "--verbose") == 0
+    assert len(capsys.readouterr().err.splitlines()) == len(stored)

@@ -183,3 +183,22 @@ def test_no_repository_here(
     monkeypatch.chdir(tmp_path)
     assert main(["docs"]) == 2
     assert "no policy repository" in capsys.readouterr().err
+
+
+def test_show_a_clause_cited_by_its_label(
+    policy_repo: PolicyRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.parse.test_documents import ZH_REGULATION
+
+    src = tmp_path / "reg.zh.txt"
+    src.write_text(ZH_REGULATION, encoding="utf-8")
+    assert run("import", str(src), "--doc", "reg", "--lang", "zh", repo=policy_repo.root) == 0
+    capsys.readouterr()
+    for argv in (["reg#第四条"], ["reg", "--path", "art4"], ["reg#Article 4"]):
+        assert run("show", *argv, "--format", "json", repo=policy_repo.root) == 0, argv
+        data = json.loads(capsys.readouterr().out)
+        assert [c["path"] for c in data["clauses"]] == ["2.1.4"]
+        assert data["clauses"][0]["label"] == "第四条"
+    assert run("show", "reg#第九条", repo=policy_repo.root) == 2
+    err = capsys.readouterr().err
+    assert err == "polydiff: error: no article 9 in reg (zh) (cited as '第九条')\n"

@@ -14,7 +14,8 @@ from polydiff.normalize import normalize
 from polydiff.store.repo import PolicyRepo
 
 ZH = st.text(
-    st.sampled_from(list('人工智能加快推进发展创新，,。、“”"（）() \u3000\n12')), max_size=60
+    st.sampled_from(list('人工智能加快推进发展创新，,。、“”"（）() \u3000\u2003\n12….ing')),
+    max_size=60,
 )
 EN = st.lists(
     st.sampled_from(
@@ -48,8 +49,34 @@ def test_ops_reproduce_b_exactly_and_a_up_to_presentation(case: tuple[str, str, 
     got_a, got_b = apply_ops(ops)
     assert got_b == b
     # "=" carries B's presentation (width, quotes, spacing): A is reproduced up to that
-    assert "".join(normalize(got_a).split()) == "".join(normalize(a).split())
+    assert normalize(got_a) == normalize(a)
     assert all(op in "=-+" and text for op, text in ops)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=20), st.text(max_size=20), st.sampled_from(["zh", "en"]))
+def test_the_contract_holds_for_any_unicode(a: str, b: str, lang: str) -> None:
+    got_a, got_b = apply_ops(wording_diff(a, b, lang))
+    assert got_b == b
+    assert normalize(got_a) == normalize(a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ing", "in\u2003术"),  # the space B drops next to 术 must not land between n and g
+        ("in\u2003术", "ing"),
+        ("ab", " b"),  # B's leading space must not land between a and b
+        (".", "…"),  # one … of B is not = . plus + ..
+        ("…", ".…"),
+        ("a...", "術 ..."),
+    ],
+)
+def test_the_contract_on_whitespace_next_to_cjk_and_ellipses(a: str, b: str) -> None:
+    for lang in ("zh", "en"):
+        got_a, got_b = apply_ops(wording_diff(a, b, lang))
+        assert got_b == b
+        assert normalize(got_a) == normalize(a), (lang, wording_diff(a, b, lang))
 
 
 @settings(max_examples=200, deadline=None)

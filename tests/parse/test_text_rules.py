@@ -260,3 +260,70 @@ def test_long_first_sentence_is_body_not_heading() -> None:
 def test_crlf_and_bom() -> None:
     text = "\ufeff一、总则\r\n正文内容。\r\n二、附则\r\n"
     assert parse(text).tree.paths() == ["1", "1.p1", "2"]
+
+
+# --- inputs that crashed or were refused (issue 11) --------------------------------------
+
+
+def test_numbering_past_one_hundred_with_a_gap_is_a_warning_not_a_crash() -> None:
+    zh_items = "".join(f"{n}.第{n}项内容。\n" for n in range(1, 101))
+    en_items = "".join(f"{n}. Item number {n} of the list.\n" for n in range(1, 101))
+    zh = parse("一、总则\n" + zh_items + "102.跳过一项之后的内容。\n")
+    en = parse("I. General\n\n" + en_items + "102. The item after a gap.\n", "en")
+    assert zh.tree.find("1.102") is not None and en.tree.find("1.102") is not None
+    assert "numbering from 100. to 102. under 1" in [w.message for w in zh.warnings]
+    assert "numbering from 100. to 102. under 1" in [w.message for w in en.warnings]
+    parts = "".join(f"{zh_numeral(n)}、第{n}部分。\n" for n in range(1, 101))
+    big = parse(parts + "一百零二、跳过之后。\n")
+    assert "numbering from 一百、 to 一百零二、 under the top" in [w.message for w in big.warnings]
+
+
+def zh_numeral(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n == 100:
+        return "一百"
+    tens, ones = divmod(n, 10)
+    return (
+        ("" if tens == 1 else digits[tens] if tens else "")
+        + ("十" if tens else "")
+        + (digits[ones] if ones else "")
+    )
+
+
+def test_inline_heading_ending_in_exclamation_or_question_mark_keeps_it() -> None:
+    text = "一、总则\n（一）坚持创新！推动发展，加快建设。\n（二）为什么要开放？因为开放带来进步。\n（三）坚持安全！\n"
+    t = parse(text).tree
+    assert (t.find("1.1").heading, t.find("1.1").text) == ("坚持创新！", "推动发展，加快建设。")
+    assert (t.find("1.2").heading, t.find("1.2").text) == ("为什么要开放？", "因为开放带来进步。")
+    assert (t.find("1.3").heading, t.find("1.3").text) == ("坚持安全！", "")
+
+
+def test_date_line_before_the_document_number() -> None:
+    text = "国务院关于测试的意见\n2025年8月21日\n国发〔2025〕11号\n各省、自治区、直辖市人民政府：\n一、总体要求\n加快发展。\n"
+    t = parse(text).tree
+    assert (t.title, t.number, t.front) == (
+        "国务院关于测试的意见",
+        "国发〔2025〕11号",
+        ("2025年8月21日",),
+    )
+    assert t.paths() == ["to", "1", "1.p1"]
+
+
+def test_several_byte_order_marks_and_zero_width_spaces() -> None:
+    text = "\ufeff\ufeff\ufeff一、总则\n\u200b正文内容。\n\ufeff二、附则\n"
+    t = parse(text).tree
+    assert t.paths() == ["1", "1.p1", "2"]
+    assert t.find("1.p1").text == "正文内容。"
+
+
+def test_a_division_label_followed_by_a_full_stop_alone() -> None:
+    # found by the fuzz: the heading was the empty string and the 。 was lost
+    t = parse("Annex I 。\n4. Innovate new models.\n", "en").tree
+    assert (t.find("sch1").heading, t.find("sch1.4").label) == ("。", "4.")
+    assert parse("第一章 。\n第一条 本办法适用于测试。\n").tree.find("1").heading == "。"
+
+
+def test_a_byte_order_mark_before_the_full_stop_of_a_heading() -> None:
+    # found by the property suite: the heading was the BOM alone and the 。 was lost
+    t = parse("1、\ufeff。\n").tree
+    assert (t.find("1").heading, t.find("1").text) == ("", "。")

@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from polydiff import __version__
 from polydiff.errors import ExitCode, PolydiffError
@@ -48,10 +49,17 @@ def _chosen(argv: Sequence[str]) -> str | None:
     return None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors on one line (``polydiff diff: error: …; see --help``)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(ExitCode.ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser: with ``argv``, only the subcommand it names is registered in
     full (the others by name); without, every subcommand (for documentation and tests)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="polydiff",
         description="Clause-level diff and lineage of policy documents (Chinese and English).",
         epilog="Exit status: 0 success / no differences, 1 differences or findings, 2 error.",

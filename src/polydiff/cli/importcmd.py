@@ -48,6 +48,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--encoding", help="decode a text or web page with this encoding (e.g. gb18030)")
     p.add_argument("--strict", action="store_true", help="refuse to import when the parser warns")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="import text that shows nothing of a policy text (no numbered clauses, headings, "
+        "document number or signature) as paragraphs, instead of refusing it",
+    )
+    p.add_argument(
+        "--verbose",
+        action="store_true",
+        help="list every parse warning (default: a summary when there are many)",
+    )
     p.add_argument("--commit", action="store_true", help="commit what was written")
     p.set_defaults(func=run)
 
@@ -69,13 +80,14 @@ def run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         provenance=args.provenance,
         strict=args.strict,
+        force=args.force,
         commit=args.commit,
     )
     outcome = import_document(repo, args.file, opts)
     for note in outcome.notes:
         warn(f"{args.file}: {note}")
-    for w in outcome.warnings:
-        warn(f"{args.file}: {w}")
+    for line in outcome.warning_lines(args.verbose):
+        warn(f"{args.file}: {line}")
     only_zh, only_en = outcome.mismatch
     if only_zh:
         warn(f"{args.doc}: zh/en disagree: only in zh: {', '.join(only_zh)}")

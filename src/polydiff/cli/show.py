@@ -15,13 +15,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="show a document's clause tree",
         description="Show DOC (or DOC@REV: any git revision) as a clause tree.",
     )
-    p.add_argument("ref", metavar="DOC[@REV]")
+    p.add_argument("ref", metavar="DOC[@REV][#PATH]")
     p.add_argument(
         "--lang",
         choices=("zh", "en", "both"),
         help="language (default: the first the document has); both = side by side",
     )
-    p.add_argument("--path", help="only this clause and its descendants, e.g. 2.1")
+    p.add_argument(
+        "--path",
+        help="only this clause and its descendants: a path (2.1) or a label as cited "
+        "(第三条, art3, 'Article 3')",
+    )
     add_format(p, ("text", "json", "yaml"))
     p.set_defaults(func=run)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from polydiff.diff.engine import RawOp, raw_diff
 from polydiff.model.comparison import Op
-from polydiff.normalize import normalize_with_map
+from polydiff.normalize import is_cjk, normalize_with_map
 
 _TOKEN_RE = re.compile(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]")
 _PRIVATE = 0xF0000  # supplementary private use area: one code point per distinct token
@@ -76,43 +76,95 @@ class Normalized:
         return cls(*normalize_with_map(text))
 
 
-def normalized_diff(a: str, na_: Normalized, b: str, nb_: Normalized, lang: str) -> list[Op]:
+def normalized_diff(a: str, na: Normalized, b: str, nb: Normalized, lang: str) -> list[Op]:
     """:func:`wording_diff` of ``a`` and ``b`` whose (folded) normal forms are already known
     (the aligner normalises each clause once, for matching and diffing alike)."""
-    na, ma, nb, mb = na_.text, na_.source, nb_.text, nb_.source
-    if na == nb:
+    if na.text == nb.text:
         return [("=", b)] if b else []
-    ops = _core_diff(na, nb, lang)
-    projected = _project(ops, a, ma, b, mb)
-    if not na and a:  # whitespace only: nothing was diffed on this side
-        projected.insert(0, ("-", a))
-    if not nb and b:
-        projected.append(("+", b))
-    return merge_ops(projected)
+    fa_form, fb_form = _Form.of(na), _Form.of(nb)
+    if not fa_form.norm or not fb_form.norm:  # whitespace only: nothing to diff on that side
+        return merge_ops([("-", a), ("+", b)])
+    ops = _core_diff(fa_form.norm, fb_form.norm, lang)
+    return merge_ops(_project(ops, a, fa_form, b, fb_form))
 
 
-def _project(
-    ops: Sequence[RawOp], a: str, ma: Sequence[int], b: str, mb: Sequence[int]
-) -> list[Op]:
-    """Map operations on normalised text back to spans of the original texts."""
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """The normalised text diffs run on, with each character's source span.
 
-    def start(m: Sequence[int], k: int, total: int) -> int:
-        return 0 if k == 0 else (m[k] if k < len(m) else total)
+    ``...`` (from ``…`` or from three dots) is one character ``…`` here, so that no operation
+    boundary falls inside what was one ``…`` of a source text (``.`` against ``…`` is a
+    replacement, not ``=.`` plus ``+..``); every character of the form comes from whole
+    source characters, and no two from the same one."""
 
-    out: list[Op] = []
+    norm: str
+    starts: Sequence[int]
+    ends: Sequence[int]
+    firsts: str
+    """The normalised character each one starts with (``.`` for a ``…`` made of dots)."""
+
+    @classmethod
+    def of(cls, normalized: Normalized) -> _Form:
+        norm, starts = normalized.text, normalized.source
+        ends = [i + 1 for i in starts]
+        if "..." not in norm:
+            return cls(norm, starts, ends, norm)
+        out: list[str] = []
+        s2: list[int] = []
+        e2: list[int] = []
+        i = 0
+        while i < len(norm):
+            step = 3 if norm.startswith("...", i) and _whole(starts, i, i + 3) else 1
+            out.append("…" if step == 3 else norm[i])
+            s2.append(starts[i])
+            e2.append(ends[i + step - 1])
+            i += step
+        firsts = "".join("." if c == "…" else c for c in out)
+        return cls("".join(out), s2, e2, firsts)
+
+    def cut(self, k: int) -> int:
+        """Where in the source a span starting at character ``k`` of the form starts (``k``
+        from 0 to ``len(norm)``; the form is not empty).
+
+        Whitespace that normalisation removed between two characters (it touched a CJK
+        character) goes with that CJK character's span, so that it is still next to a CJK
+        character wherever spans are joined again (``in`` + ``g`` of ``in\u2003术`` must not
+        become ``in g``). Leading and trailing whitespace is outside every span."""
+        if k == 0:
+            return self.starts[0]
+        if k == len(self.norm):
+            return self.ends[-1]
+        first, prev = self.firsts[k], self.firsts[k - 1]
+        gap = self.ends[k - 1] < self.starts[k] and prev != " " and first != " "
+        return self.ends[k - 1] if gap and is_cjk(first) else self.starts[k]
+
+
+def _whole(starts: Sequence[int], i: int, j: int) -> bool:
+    """Whether characters ``i`` to ``j`` (exclusive) of a normalised text come from whole
+    source characters (no ``…`` of the source is cut at either end)."""
+    return (i == 0 or starts[i - 1] != starts[i]) and (
+        j == len(starts) or starts[j] != starts[j - 1]
+    )
+
+
+def _project(ops: Sequence[RawOp], a: str, fa: _Form, b: str, fb: _Form) -> list[Op]:
+    """Map operations on the comparison forms back to spans of the original texts; B's
+    leading and trailing whitespace become insertions of their own (A's is presentation)."""
+    out: list[Op] = [("+", b[: fb.cut(0)])]
     ia = ib = 0
     for op, text in ops:
         n = len(text)
         if op == "=":
-            out.append(("=", b[start(mb, ib, len(b)) : start(mb, ib + n, len(b))]))
+            out.append(("=", b[fb.cut(ib) : fb.cut(ib + n)]))
             ia += n
             ib += n
         elif op == "-":
-            out.append(("-", a[start(ma, ia, len(a)) : start(ma, ia + n, len(a))]))
+            out.append(("-", a[fa.cut(ia) : fa.cut(ia + n)]))
             ia += n
         else:
-            out.append(("+", b[start(mb, ib, len(b)) : start(mb, ib + n, len(b))]))
+            out.append(("+", b[fb.cut(ib) : fb.cut(ib + n)]))
             ib += n
+    out.append(("+", b[fb.cut(len(fb.norm)) :]))
     return out
 
 

@@ -23,7 +23,15 @@ LANGUAGES = ("zh", "en")
 
 DOC_ID_RE = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 """A document id: a lowercase slug of at most 80 characters (it names a folder)."""
-PATH_RE = re.compile(r"^(?:to|pre|end|[0-9]+|[ph][0-9]+)(?:\.(?:[0-9]+|[ph][0-9]+))*$")
+PATH_RE = re.compile(
+    r"^(?:to|pre|end|[0-9]+|[ph][0-9]+|sch[0-9]+)(?:\.(?:[0-9]+|[ph][0-9]+|sch[0-9]+))*$"
+)
+CITATION_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十百千万零〇两0-9]+[编章节条]|§ ?[0-9]+"
+    r"|[A-Za-z]+\.? ?[0-9IVXLCivxlc]+\.?)(?:\.(?:[0-9]+|[ph][0-9]+))*$"
+)
+"""A clause cited by its label rather than its path (``第三条``, ``art3``, ``Article 3``,
+``sec2.1``, ``§ 4``), resolved against a tree by :func:`polydiff.parse.cite.resolve_path`."""
 
 
 class ClauseKind(StrEnum):
@@ -38,13 +46,15 @@ class ClauseKind(StrEnum):
     ARTICLE = "article"
     """第一条 / Article 1."""
     PART = "part"
-    """一、 / I."""
+    """一、 / I. / 第一编 / Part 1."""
     SECTION = "section"
-    """（一） / (I)."""
+    """（一） / (I) / 第一节 / Section 1 / SEC. 1."""
     ITEM = "item"
-    """1. / 1．/ 1、"""
+    """1. / 1．/ 1、/ 1.1; the items of an article (（一） / (1))."""
     SUBITEM = "subitem"
     """（1） / (1) / ① / (a)."""
+    SCHEDULE = "schedule"
+    """Schedule 1 / Annex I (paths ``sch1``…)."""
     ENUMERATION = "enumeration"
     """一是 / 二是 … and First, / Second, …"""
     HEADING = "heading"
@@ -288,16 +298,19 @@ class Document:
         return self.trees[lang]
 
 
-_REF_RE = re.compile(r"^(?P<doc>[^@#\s]+)(?:@(?P<rev>[^#\s]+))?(?:#(?P<path>\S+))?$")
+_REF_RE = re.compile(r"^(?P<doc>[^@#\s]+)(?:@(?P<rev>[^#\s]+))?(?:#(?P<path>\S(?:.*\S)?))?$")
 
 
 @dataclass(frozen=True, slots=True)
 class ClauseRef:
-    """A citation: ``doc``, ``doc@rev``, ``doc#path`` or ``doc@rev#path``."""
+    """A citation: ``doc``, ``doc@rev``, ``doc#path`` or ``doc@rev#path``; the path may be
+    a label as users cite it (``doc#第三条``, ``doc#art3``, ``doc#Article 3``), which
+    :func:`polydiff.parse.cite.resolve_path` turns into the path the tree gives it."""
 
     doc: str
     rev: str | None = None
     path: str | None = None
+    """A clause path (``2.1.1``) or a citation (``第三条``)."""
 
     @classmethod
     def parse(cls, text: str) -> ClauseRef:
@@ -311,14 +324,26 @@ class ClauseRef:
                 f"not a document id: {doc[:40]!r}{'…' if len(doc) > 40 else ''} "
                 "(at most 80 lowercase letters, digits and dashes)"
             )
-        if path is not None and not PATH_RE.match(path):
-            raise ValueError(f"not a clause path: {path!r} (e.g. 2.1.1, pre, 1.p2, h1)")
+        if path is not None and not is_path_or_citation(path):
+            raise ValueError(
+                f"not a clause path: {path!r} (e.g. 2.1.1, pre, 1.p2, h1, 第三条, art3, Article 3)"
+            )
         return cls(doc, rev, path)
+
+    @property
+    def cited(self) -> bool:
+        """Whether the path is a citation by label (to resolve against the tree)."""
+        return self.path is not None and not PATH_RE.match(self.path)
 
     def __str__(self) -> str:
         return (
             self.doc + (f"@{self.rev}" if self.rev else "") + (f"#{self.path}" if self.path else "")
         )
+
+
+def is_path_or_citation(text: str) -> bool:
+    """A clause path (``2.1.1``) or a clause cited by its label (``第三条``, ``Article 3``)."""
+    return bool(PATH_RE.match(text) or CITATION_RE.match(text))
 
 
 def path_mismatch(a: ClauseTree, b: ClauseTree) -> tuple[list[str], list[str]]:

@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,13 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _CODE_RE = re.compile(r"[{}\[\]<>=;|\\#$_`]")
 _SPACE_RE = re.compile(r"\s")
+_RULE_RE = re.compile(r"^[ \t]*([_=*~#\-–—.·•])(?:[ \t]*\1){3,}[ \t]*$", re.MULTILINE)
+_QUOTES_RE = re.compile(r"``|''")
+_CODE_LINE_RE = re.compile(
+    r"^\s*(?:def |class \w|import \w|from [\w.]+ import |return\b|function\b|#include|"
+    r"(?:var|let|const) \w+\s*=|public |private |[}{]\s*$)|[{(]\s*$|"
+    r"\w+\s*(?:==|!=|=>|->|:=|\+=|&&|\|\|)\s*\S|\w+\(\)|^\s*\w+\s*=\s*[\w\"'\[{(]|^\s*<\w+"
+)
 SAMPLE = 200_000
 """Characters of a file looked at to tell its language and whether it is prose."""
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -25,7 +33,7 @@ class DecodedText:
     """A decoded input file."""
 
     text: str
-    """The text with line endings as in the file (a leading BOM removed)."""
+    """The text with line endings as in the file (leading BOMs removed)."""
     encoding: str
     sha256: str
     """Digest of the file's bytes as read."""
@@ -88,11 +96,42 @@ def read_file(path: Path, encoding: str | None = None) -> DecodedText:
 
 
 def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith("\ufeff") else text
+    """Without its byte-order marks, however many (files concatenated, saved twice)."""
+    return text.lstrip("\ufeff")
 
 
-def check_policy_text(text: str, lang: str, name: str) -> None:
-    """Raise :class:`InputError` when ``text`` is plainly not policy prose in ``lang``."""
+def _looks_like_code(sample: str) -> bool:
+    """Source code or data: code symbols in more than 8 % of the visible characters, or code
+    syntax on more than a third of the lines. Rules (``____``, ``* * *``) and the ``quotes''
+    of legislative drafts are not counted; ``;`` at the end of a line is how lists of
+    legal text end, not code."""
+    prose = _QUOTES_RE.sub("", _RULE_RE.sub("", sample))
+    visible = len(prose) - sum(1 for _ in _SPACE_RE.finditer(prose))
+    if len(_CODE_RE.findall(prose)) > 0.08 * visible:
+        return True
+    lines = [ln for ln in prose.splitlines() if ln.strip()]
+    code = sum(1 for ln in lines if _CODE_LINE_RE.search(ln))
+    return (code >= 2 and code > len(lines) / 3) or _looks_like_table(lines)
+
+
+def _looks_like_table(lines: list[str]) -> bool:
+    """Delimited data (CSV, TSV, pipe tables): most lines split by the same delimiter into
+    the same number of short fields."""
+    if len(lines) < 3:
+        return False
+    for sep in (",", "\t", "|", ";"):
+        counts = Counter(ln.count(sep) for ln in lines)
+        fields, rows = counts.most_common(1)[0]
+        if fields >= 2 and rows >= 0.8 * len(lines):
+            cells = [c.strip() for ln in lines for c in ln.split(sep)]
+            if sorted(len(c) for c in cells)[len(cells) // 2] <= 20:
+                return True
+    return False
+
+
+def check_policy_text(text: str, lang: str, name: str, force: bool = False) -> None:
+    """Raise :class:`InputError` when ``text`` is plainly not policy prose in ``lang``;
+    ``force`` skips the guesses (code or data, no sentences), not the certainties."""
     stripped = text.strip()
     head = stripped[:200].lower()
     if head.startswith(("<!doctype", "<html", "<?xml")) or "<body" in head:
@@ -105,8 +144,7 @@ def check_policy_text(text: str, lang: str, name: str) -> None:
         else:
             raise InputError(f"{name}: looks like JSON data, not policy text")
     sample = stripped[:SAMPLE]
-    visible = len(sample) - sum(1 for _ in _SPACE_RE.finditer(sample))
-    if len(_CODE_RE.findall(sample)) > 0.08 * visible:
+    if not force and _looks_like_code(sample):
         raise InputError(f"{name}: looks like code or data, not policy text")
     cjk = len(_CJK_RE.findall(sample))
     latin = len(_LATIN_RE.findall(sample))
@@ -114,5 +152,5 @@ def check_policy_text(text: str, lang: str, name: str) -> None:
         raise InputError(f"{name}: no Chinese text found; is this the --lang en version?")
     if lang == "en" and (latin < 20 or cjk > 0.2 * (cjk + latin)):
         raise InputError(f"{name}: does not look like English text; is this the --lang zh version?")
-    if not re.search(r"[。！？.!?；;]", stripped):
+    if not force and not re.search(r"[。！？.!?；;]", stripped):
         raise InputError(f"{name}: no sentences found; not policy text")

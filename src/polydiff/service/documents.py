@@ -71,6 +71,9 @@ def show(repo: PolicyRepo, ref: str, lang: str | None = None, path: str | None =
     trees = [repo.load_tree(r.doc, lg, source) for lg in langs]
     want = path or r.path
     if want is not None:
+        from polydiff.parse.cite import resolve_path
+
+        want = resolve_path(trees[0], want)  # 第三条, Article 3 → its path
         trees = [_restrict(t, want) for t in trees]
     return Shown(r, meta, tuple(trees))
 

@@ -31,6 +31,7 @@ from polydiff.store.repo import PolicyRepo
 
 if TYPE_CHECKING:
     from polydiff.formats import Extracted
+    from polydiff.parse.warnings import ParseWarning
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SOURCE_NOTE_FIELDS = {
@@ -65,6 +66,9 @@ class ImportOptions:
     provenance: Path | None = None
     """A ``*.source.yaml`` note: title, number, issuer, date, kind, source, notes."""
     strict: bool = False
+    force: bool = False
+    """Import prose that shows nothing of a policy text (no numbered clause, heading,
+    document number, salutation or signature) as paragraphs, instead of refusing it."""
     commit: bool = False
 
 
@@ -81,6 +85,14 @@ class ImportOutcome:
     """Paths only in zh, only in en (after this import)."""
     notes: tuple[str, ...] = ()
     """What extracting the text from a web page, Word or PDF file removed or left out."""
+    parse_warnings: tuple[ParseWarning, ...] = ()
+    """The parse warnings with their line and kind (for summaries)."""
+
+    def warning_lines(self, verbose: bool = False) -> list[str]:
+        """The parse warnings to show: each one, or a summary per kind of many."""
+        from polydiff.parse.warnings import summarise
+
+        return summarise(self.parse_warnings, verbose)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +113,7 @@ class _Parsed:
     about: str = ""
     """The notes the file itself carries (an outline's)."""
     provenance: Mapping[str, Any] = field(default_factory=dict)
+    parse_warnings: tuple[ParseWarning, ...] = ()
 
 
 def import_document(repo: PolicyRepo, path: Path, opts: ImportOptions) -> ImportOutcome:
@@ -121,7 +134,14 @@ def import_document(repo: PolicyRepo, path: Path, opts: ImportOptions) -> Import
         mismatch = _mismatch(repo, new_meta, parsed.trees)
         sha = repo.commit(written, _message(opts, path, new_meta, parsed)) if opts.commit else None
     return ImportOutcome(
-        new_meta, parsed.trees, written, parsed.warnings, sha, mismatch, parsed.notes
+        new_meta,
+        parsed.trees,
+        written,
+        parsed.warnings,
+        sha,
+        mismatch,
+        parsed.notes,
+        parsed.parse_warnings,
     )
 
 
@@ -178,15 +198,21 @@ def _parse_text(path: Path, opts: ImportOptions) -> _Parsed:
     from polydiff.formats import extract, read
     from polydiff.parse.accounting import unaccounted
     from polydiff.parse.decode import check_policy_text
-    from polydiff.parse.text import parse_text
+    from polydiff.parse.text import lacks_structure, parse_text
 
     original = read(path)
     extracted = extract(original, str(path), opts.encoding)
-    check_policy_text(extracted.text, opts.lang, str(path))
+    check_policy_text(extracted.text, opts.lang, str(path), force=opts.force)
     result = parse_text(extracted.text, opts.lang, opts.doc)
     problem = unaccounted(extracted.text, result.tree)
     if problem:
         raise ParseError(f"{path}: parser lost text ({problem}); please report this file")
+    if lacks_structure(result.tree) and not opts.force:
+        raise InputError(
+            f"{path}: no numbered clauses, headings, document number, salutation or "
+            f"signature found: not policy text? (--force imports it as "
+            f"{len(result.tree.clauses)} paragraph(s))"
+        )
     warnings = tuple(str(w) for w in result.warnings)
     if opts.strict and warnings:
         raise ParseError(
@@ -204,11 +230,17 @@ def _parse_text(path: Path, opts: ImportOptions) -> _Parsed:
         {opts.lang: source},
         warnings,
         extracted.warnings,
-        title={opts.lang: found.title or result.tree.title},
+        title={opts.lang: found.title or _plain_title(result.tree.title)},
         number=found.number or (result.tree.number if opts.lang == "zh" else ""),
         issuer=found.issuer,
         date=found.date,
+        parse_warnings=tuple(result.warnings),
     )
+
+
+def _plain_title(title: str) -> str:
+    """A title for the metadata: without the ``#`` of a markdown heading."""
+    return title.lstrip("#").strip() if title.startswith("# ") else title
 
 
 def _merged_meta(
@@ -266,7 +298,16 @@ def _titles(
 def _message(opts: ImportOptions, path: Path, meta: DocMeta, parsed: _Parsed) -> str:
     langs = "+".join(parsed.trees)
     message = f"import {opts.doc} ({langs}) from {path.name}\n\n{meta.display_title(opts.lang)}"
-    if parsed.warnings:
+    if parsed.parse_warnings:
+        from polydiff.parse.warnings import summarise
+
+        lines = summarise(parsed.parse_warnings)
+        if len(lines) == len(parsed.parse_warnings):
+            listed = "\n".join(f"- {w}" for w in lines)
+            message += f"\n\n{len(lines)} parse warning(s):\n{listed}"
+        else:
+            message += "\n\n" + "\n".join(lines)
+    elif parsed.warnings:
         listed = "\n".join(f"- {w}" for w in parsed.warnings)
         message += f"\n\n{len(parsed.warnings)} parse warning(s):\n{listed}"
     return message
