@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bench.lineage_corpus import make_corpus
 from bench.lineage_gold import Gold, load_gold
@@ -37,17 +38,15 @@ from polydiff.lineage.build import (
     plan_pairs,
     shingle_batch,
 )
-from polydiff.lineage.chain import best_chains, runs
 from polydiff.lineage.passages import (
     EVIDENCE,
     QUOTE_MIN,
     QUOTE_SHARE,
+    Evidence,
     Weigher,
-    _seeds,
-    _units,
     chains_of,
+    match_passages,
 )
-from polydiff.lineage.shingles import SHINGLE_N
 from polydiff.lineage.verify import declared_candidates, unit_weigher
 from polydiff.model.lineage import LineageRelation
 from polydiff.store.repo import PolicyRepo
@@ -111,15 +110,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _discovery_score(a: str, b: str, lang: str, weigh: Weigher) -> tuple[float, bool]:
-    """(best chain score with shingle-long runs, quoted?)."""
-    size = SHINGLE_N[lang]
-    chains = best_chains(runs(_seeds(a, lang, size), size, _units(b, lang).codes, weigh(a)))
-    if not chains:
-        return 0.0, False
-    return chains[0].score, chains[0].long_share(QUOTE_MIN[lang]) >= QUOTE_SHARE
-
-
 def discovery(
     gold: Gold,
     docs: Sequence[DocText],
@@ -128,7 +118,8 @@ def discovery(
     lang: str,
     seed: int,
 ) -> None:
-    chosen = EVIDENCE[LineageRelation.DISCOVERED].paraphrase
+    evidence = EVIDENCE[LineageRelation.DISCOVERED]
+    chosen = evidence.paraphrase
     negatives = []
     for x in rows:
         for y in rows:
@@ -136,7 +127,7 @@ def discovery(
                 continue
             key = (f"{docs[x.doc].id}#{x.path}", f"{docs[y.doc].id}#{y.path}")
             if gold.label(key) in ("wrong", "unlisted"):
-                negatives.append(_discovery_score(x.content, y.content, lang, weigh))
+                negatives.append((x.content, y.content, weigh))
     corpus = make_corpus(SYNTHETIC_DOCS, seed=seed)
     s_rows = clause_rows(corpus.docs)
     s_words: dict[str, int] = {}
@@ -144,11 +135,11 @@ def discovery(
     s_df = doc_frequency(s_rows, s_shingled, lang, s_words, [d.tree.title for d in corpus.docs])
     s_weigh = unit_weigher(s_df, lang, s_words)
     where = {(r.doc, r.path): r.content for r in s_rows}
-    positives: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    positives: dict[str, list[tuple[str, str, Weigher]]] = defaultdict(list)
     for t in corpus.truth:
         src, dst = where.get((t.src_doc, t.src_path)), where.get((t.doc, t.path))
         if src and dst:
-            positives[t.kind].append(_discovery_score(src, dst, lang, s_weigh))
+            positives[t.kind].append((src, dst, s_weigh))
     print(f"\ndiscovery (no declared relation; threshold {chosen})")
     kinds = sorted(positives)
     print(
@@ -156,9 +147,14 @@ def discovery(
         + ", ".join(f"{len(positives[k])} synthetic {k}" for k in kinds)
     )
     print("  threshold  " + "  ".join(f"{k:>9}" for k in kinds) + "  not links kept")
+
+    def linked(pairs: list[tuple[str, str, Weigher]], at: Evidence) -> int:
+        return sum(match_passages(a, b, lang, w, at) is not None for a, b, w in pairs)
+
     for t in THRESHOLDS:
-        kept = [sum(q or sc >= t for sc, q in positives[k]) / len(positives[k]) for k in kinds]
-        bad = sum(q or sc >= t for sc, q in negatives)
+        at = replace(evidence, paraphrase=t)
+        kept = [linked(positives[k], at) / len(positives[k]) for k in kinds]
+        bad = linked(negatives, at)
         mark = " ←" if chosen == t else ""
         print(f"  {t:9.1f}  " + "  ".join(f"{v:9.3f}" for v in kept) + f"  {bad:>14}{mark}")
 

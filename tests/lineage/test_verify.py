@@ -12,7 +12,7 @@ from bench.lineage_corpus import make_corpus
 from bench.lineage_scale import Meter, Pipeline
 
 from polydiff.lineage.build import one_source_per_passage
-from polydiff.lineage.passages import EVIDENCE, PassageMatch, match_passages
+from polydiff.lineage.passages import EVIDENCE, Evidence, PassageMatch, match_passages
 from polydiff.lineage.verify import (
     background_totals,
     informative_positions,
@@ -91,17 +91,21 @@ def test_precheck_never_rejects_an_accepted_pair(
 
 
 def test_precheck_rejects_a_lone_short_run() -> None:
-    # a quotation's longest run weighs 6 (six content characters); a shingle covers 4
-    assert not may_match([5], "zh")  # 4 characters
-    assert not may_match([], "zh")
-    assert not may_match([5, 6], "zh")  # 5 characters
-    assert may_match([5, 7], "zh")  # 6 characters
+    # declared relations: a quotation's longest run weighs 6 (six content characters), a
+    # paraphrase scores 5; a shingle covers 4 characters
+    declared = Evidence(5.0, shingle_runs=True)
+    assert not may_match([5], "zh", None, declared)  # 4 characters
+    assert not may_match([], "zh", None, declared)
+    assert not may_match([5, 6], "zh", None, Evidence(9.0, shingle_runs=True))  # 5 characters
+    assert may_match([5, 7], "zh", None, Evidence(9.0, shingle_runs=True))  # 6 characters
+    # discovery: a quotation's run weighs 8, a paraphrase scores 10
+    assert not may_match([5, 7], "zh")  # 6 characters
     assert may_match([5, 6, 7, 8, 9], "zh")  # 8 characters
-    assert not may_match([1, 20], "zh", paraphrase=9.0)  # two lone shingles far apart
     assert may_match([1, 5], "zh")  # 8 characters in one cluster
+    assert not may_match([1, 20], "zh")  # two lone shingles far apart: 8 in all
     # three lone shingles: 12 characters in all, no quotation, a paraphrase of 12 at most
-    assert not may_match([1, 20, 40], "zh", paraphrase=13.0)
-    assert may_match([1, 20, 40], "zh", paraphrase=12.0)
+    assert not may_match([1, 20, 40], "zh", None, Evidence(13.0, shingle_runs=True))
+    assert may_match([1, 20, 40], "zh", None, Evidence(12.0, shingle_runs=True))
     common = list(itertools.accumulate([0.2] * 8, initial=0.0))  # characters as common as 的
     assert not may_match([0, 1, 2, 3, 4], "zh", common)
     assert may_match([0, 1, 2, 3, 4], "zh", list(itertools.accumulate([1.0] * 8, initial=0.0)))

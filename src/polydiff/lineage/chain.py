@@ -95,6 +95,38 @@ def runs(seeds: Seeds, size: int, b: Sequence[int], weights: Sequence[float]) ->
     return out
 
 
+def split_at_low(
+    found: Sequence[Run], weights: Sequence[float], low: float, span: int
+) -> list[Run]:
+    """The runs cut where ``span`` or more consecutive units weigh ``low`` or less (a
+    template's sentence shared around a name: 为深入贯彻落实…加快推进**河北省**人工智能…
+    结合**河北省**实际 is two short runs, not one long one); pieces that weigh too little go."""
+    out: list[Run] = []
+    for r in found:
+        start, k, end = r.a, r.a, r.a + r.length
+        while k < end:
+            if weights[k] > low:
+                k += 1
+                continue
+            stop = k
+            while stop < end and weights[stop] <= low:
+                stop += 1
+            if stop - k >= span:
+                out += _piece(r, start, k, weights)
+                start = stop
+            k = stop
+        out += _piece(r, start, end, weights)
+    out.sort(key=lambda x: (x.a, x.b))
+    return out
+
+
+def _piece(r: Run, start: int, end: int, weights: Sequence[float]) -> list[Run]:
+    if end - start < RUN_MIN:
+        return []
+    w = sum(weights[start:end])
+    return [Run(start, r.b + start - r.a, end - start, w)] if w >= RUN_WEIGHT_MIN else []
+
+
 def best_chains(found: Sequence[Run]) -> list[Chain]:
     """The best chain of ``found`` runs and up to ``MAX_CHAINS - 1`` others that share no
     unit with a chain already kept and weigh ``OTHER_CHAIN_MIN`` on their own."""

@@ -22,7 +22,6 @@ from polydiff.gcpause import gc_paused
 from polydiff.lineage.background import FREQUENT_WEIGHT, unit_weights
 from polydiff.lineage.passages import (
     EVIDENCE,
-    QUOTE_MIN,
     Evidence,
     Weigher,
     light_units,
@@ -159,10 +158,10 @@ def _verify_groups(
                 common = where_code.keys() & codes_of(i)
                 where = shared_positions(where_code, common - claimed)
                 # each unit weighs 1 at most: the cheap bound first
-                possible = may_match(where, lang, None, evidence.paraphrase)
+                possible = may_match(where, lang, None, evidence)
                 if possible:
                     background = background or background_totals(later.content, lang)
-                    possible = may_match(where, lang, background, evidence.paraphrase)
+                    possible = may_match(where, lang, background, evidence)
                 if not possible:
                     counts["skipped"] += 1
                     continue
@@ -204,7 +203,7 @@ def may_match(
     where: Sequence[int],
     lang: str,
     cumulative: Sequence[float] | None = None,
-    paraphrase: float = EVIDENCE[LineageRelation.DISCOVERED].paraphrase,
+    evidence: Evidence = EVIDENCE[LineageRelation.DISCOVERED],
 ) -> bool:
     """Whether the informative shingle positions a later clause shares with an earlier one
     (ascending) could hold a quotation or a paraphrase made of shingle-long runs
@@ -212,11 +211,12 @@ def may_match(
 
     Every such run lies under shingles the two clauses share: its weighty units under
     informative ones, the rest under frequent ones only, and those weigh
-    ``FREQUENT_WEIGHT``. A quotation's longest run weighs ``QUOTE_MIN``, and lies within one
-    cluster of shared shingles (consecutive positions at most ``2n`` apart); a chain scores
+    ``FREQUENT_WEIGHT``. A quotation's longest run weighs ``evidence.quote_min``, and lies in one
+    cluster of shared shingles (consecutive positions at most ``2n`` apart), spanning its
+    ``quote_shingles`` shingles' worth of units; a chain scores
     at most the weight of its runs. So a pair can be a quotation only if one cluster's
-    shingles cover units weighing ``QUOTE_MIN``, and a paraphrase only if all the clusters
-    together cover ``paraphrase``, counting each unit at its background weight and the
+    shingles cover units weighing that, and a paraphrase only if all the clusters together
+    cover ``evidence.paraphrase``, counting each unit at its background weight and the
     units between a cluster's shingles at ``FREQUENT_WEIGHT``. ``cumulative`` holds the
     running totals of the later clause's background weights (:func:`background_totals`);
     without it every unit weighs 1."""
@@ -234,7 +234,10 @@ def may_match(
         def weight(start: int, end: int) -> float:
             return cumulative[min(end, last)] - cumulative[min(start, last)]
 
-    best = covered = total = weight(where[0], where[0] + n)
+    quote, least = evidence.quote_min(lang), evidence.quote_shingles * n
+    covered = total = weight(where[0], where[0] + n)
+    start = where[0]
+    quoted = covered >= quote and n >= least
     for prev, k in itertools.pairwise(where):
         gap = k - prev
         if gap <= 2 * n:
@@ -242,6 +245,7 @@ def may_match(
             covered += more
         else:
             more = covered = weight(k, k + n)
+            start = k
         total += more
-        best = max(best, covered)
-    return best >= QUOTE_MIN[lang] or total >= paraphrase
+        quoted = quoted or (covered >= quote and k + n - start >= least)
+    return quoted or total >= evidence.paraphrase
