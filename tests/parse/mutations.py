@@ -13,9 +13,11 @@ from __future__ import annotations
 import random
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from polydiff.model import ClauseTree
+from polydiff.model.comparison import TITLE
 from polydiff.normalize import normalize
 from tests.conftest import raw_text
 
@@ -134,14 +136,30 @@ def contract_violations(
     B exactly, the ``-`` and ``=`` texts A up to presentation; similarity in [0, 1]."""
     problems: list[str] = []
     for side, tree in (("a", tree_a), ("b", tree_b)):
-        seen = [p for link in data["links"] for p in link[side]]
+        seen = [p for link in data["links"] for p in link[side] if p != TITLE]
         if sorted(seen) != sorted(tree.paths()):
             problems.append(f"{side} paths in links {sorted(seen)} != tree {sorted(tree.paths())}")
-    clauses_a = {c.path: c for c in tree_a.walk()}
-    clauses_b = {c.path: c for c in tree_b.walk()}
+        titled = [link for link in data["links"] if TITLE in link[side]]
+        if len(titled) != (1 if tree.title.strip() else 0):
+            problems.append(f"{side}: title {tree.title!r} in {len(titled)} link(s)")
+    clauses_a = {c.path: c for c in tree_a.walk()} | {TITLE: _Title(tree_a.title)}
+    clauses_b = {c.path: c for c in tree_b.walk()} | {TITLE: _Title(tree_b.title)}
     for link in data["links"]:
         problems.extend(_link_violations(link, clauses_a, clauses_b, bool(data["headings_only"])))
     return problems
+
+
+@dataclass(frozen=True)
+class _Title:
+    """A document's title as the comparison shows it (in the link named ``title``)."""
+
+    title: str
+
+    @property
+    def content(self) -> str:
+        return self.title.strip()
+
+    heading = content
 
 
 def _link_violations(

@@ -109,9 +109,9 @@ async def test_export_compare_as_markdown_and_html(app_on, tmp_path) -> None:
         page = (tmp_path / "polydiff-diff-gf-2015-40-gf-2025-11.html").read_text("utf-8")
         assert page == comparison_html(cmp)
         # the kind filter carries over to the export
-        await press(pilot, "f", "f", "f", "e", "enter")
+        await press(pilot, "f", "f", "f", "f", "e", "enter")  # all, reworded, new, counterpart
         md = (tmp_path / "polydiff-diff-gf-2015-40-gf-2025-11.md").read_text(encoding="utf-8")
-        assert md == comparison_markdown(cmp.filtered({"counterpart"}))  # all, new, counterpart
+        assert md == comparison_markdown(cmp.filtered({"counterpart"}))
 
 
 async def test_export_compare_as_the_contrast_table(app_on, tmp_path) -> None:

@@ -41,11 +41,12 @@ async def test_outline_against_the_opinions(app_on) -> None:
             "31 new · 14 counterpart · 14 no counterpart found · 14 of 28 outline headings placed"
             in summary
         )
-        assert "filter: changed (59 of 59)" in summary
+        assert "filter: changed (60 of 60)" in summary
         table = screen.query_one("#links", DataTable)
-        assert [str(c).strip() for c in table.get_row_at(2)] == ["counterp.", "1", ""]
+        assert [str(c).strip() for c in table.get_row_at(0)] == ["reworded", "title", "0.56"]
+        assert [str(c).strip() for c in table.get_row_at(3)] == ["counterp.", "1", ""]
         # n / N: next and previous change; the diff follows the cursor
-        await press(pilot, "n", "n")
+        await press(pilot, "n", "n", "n")
         assert pair(screen) == ("counterpart", ("1",), ("1",))
         text = diff_text(screen)
         assert "1  counterpart part: requirements" in text and "行动总体要求" in text
@@ -86,12 +87,12 @@ async def test_filter_and_jump_to_path(app_on) -> None:
         screen = app.screen
         await press(pilot, "f")
         assert screen.kind_filter == "all"
-        await press(pilot, "f", "f")  # then the kinds this comparison has: new, counterpart…
+        await press(pilot, "f", "f", "f")  # then its kinds: reworded (the title), new, counterpart…
         assert screen.kind_filter == "counterpart"
         assert {link.kind.value for link in screen.shown} == {"counterpart"}
         assert len(screen.shown) == 14
         summary = text_of(screen.query_one("#summary", Static))
-        assert "filter: counterpart (14 of 59)" in summary
+        assert "filter: counterpart (14 of 60)" in summary
         # :2.1.1 jumps to the pair holding 2.1.1: new in B, outside the filter, so all
         await press(pilot, "colon")
         box = screen.query_one("#goto", Input)
@@ -125,8 +126,8 @@ async def test_term_shifts_and_revisions(app_on, revised_corpus) -> None:
         await settle(pilot)
         screen = app.screen
         summary = text_of(screen.query_one("#summary", Static))
-        assert "39 unchanged · 2 reworded" in summary
-        assert "filter: changed (2 of 41)" in summary
+        assert "40 unchanged · 2 reworded" in summary  # 39 clauses and the title
+        assert "filter: changed (2 of 42)" in summary
         assert pair(screen) == ("reworded", ("2.1.1",), ("2.1.1",))
         assert "加快速探索人工智能" in diff_text(screen)
         assert ("-", "快") in screen.selected().ops and ("+", "速") in screen.selected().ops
@@ -136,7 +137,7 @@ async def test_term_shifts_and_revisions(app_on, revised_corpus) -> None:
         assert "term shifts (1)" in str(screen.query_one("#shifts-caption").render())
         await press(pilot, "l")  # English: nothing changed there
         assert screen.lang == "en" and screen.shown == []
-        assert "41 unchanged" in text_of(screen.query_one("#summary", Static))
+        assert "42 unchanged" in text_of(screen.query_one("#summary", Static))
 
 
 async def test_appears_without_blocking_input(app_on, monkeypatch) -> None:
@@ -163,7 +164,7 @@ async def test_appears_without_blocking_input(app_on, monkeypatch) -> None:
         release.set()
         await settle(pilot)
         assert screen.cmp is not None and not screen.query(Busy)
-        assert len(screen.shown) == 59
+        assert len(screen.shown) == 60
 
 
 async def test_unknown_revision_is_reported(app_on, revised_corpus) -> None:

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from polydiff.align.matching import LINK_THRESHOLD, Matcher, Matching, Side
@@ -17,7 +17,7 @@ from polydiff.align.outline import is_outline, match_outline
 from polydiff.diff.terms import term_shifts
 from polydiff.diff.wording import Normalized, normalized_diff, similarity, wording_diff
 from polydiff.model import Clause, ClauseTree
-from polydiff.model.comparison import ChangeKind, Comparison, Link, Op, TermShift
+from polydiff.model.comparison import TITLE, ChangeKind, Comparison, Link, Op, TermShift
 
 MIN_WORDING_SIMILARITY = 0.2
 """A one-to-one link between short texts (``SHORT`` characters or fewer on one side) whose
@@ -27,7 +27,7 @@ semantic cleanup of a heavy rewording keeps few unchanged runs (similarity 0.07-
 difflib finds 0.4 in common), and the pair is still the same clause."""
 SHORT = 40
 
-__all__ = ["AlignOptions", "Progress", "align"]
+__all__ = ["TITLE", "AlignOptions", "Progress", "align"]
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; called while diffing many links."""
@@ -58,14 +58,16 @@ def align(
     opts = options or AlignOptions()
     lang = a.lang
     headings_only = opts.headings_only
+    title = _title_link(a, b, opts)
     if headings_only is None and is_outline(a) != is_outline(b):
-        return _outline_comparison(a, b, is_outline(a), a_name or a.doc, b_name or b.doc)
+        outline = _outline_comparison(a, b, is_outline(a), a_name or a.doc, b_name or b.doc)
+        return replace(outline, links=(*title, *outline.links))
     if headings_only is None:
         headings_only = is_outline(a) or is_outline(b)
     sa = _Prepared(list(a.walk()), headings_only, opts)
     sb = _Prepared(list(b.walk()), headings_only, opts)
     matching = Matcher(sa.side, sb.side, lang, opts.threshold).run()
-    links = _Links(sa, sb, matching, lang, opts, progress).build()
+    links = [*title, *_Links(sa, sb, matching, lang, opts, progress).build()]
     return Comparison(
         a_name or a.doc,
         b_name or b.doc,
@@ -79,6 +81,22 @@ def align(
 
 _SHIFTING = (ChangeKind.REWORDED, ChangeKind.SPLIT, ChangeKind.MERGED)
 """Links whose wording diffs count towards the term shifts."""
+
+
+def _title_link(a: ClauseTree, b: ClauseTree, opts: AlignOptions) -> tuple[Link, ...]:
+    """The titles compared (国务院关于积极推进“互联网+”行动的指导意见 → 国务院关于深入实施“人工
+    智能+”行动的意见), when either document has one."""
+    ta, tb = a.title.strip(), b.title.strip()
+    if not ta and not tb:
+        return ()
+    if not tb:
+        return (Link(ChangeKind.DROPPED, (TITLE,), (), ops=(("-", ta),)),)
+    if not ta:
+        return (Link(ChangeKind.NEW, (), (TITLE,), ops=(("+", tb),)),)
+    ops = tuple(wording_diff(ta, tb, a.lang, strict=opts.strict, fold=opts.fold))
+    same = all(op == "=" for op, _ in ops)
+    kind = ChangeKind.UNCHANGED if same else ChangeKind.REWORDED
+    return (Link(kind, (TITLE,), (TITLE,), similarity=similarity(list(ops)), ops=ops),)
 
 
 def _outline_comparison(

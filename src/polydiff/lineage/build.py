@@ -30,7 +30,7 @@ from polydiff.lineage.shingles import DocFrequency, shingle_sequence
 from polydiff.lineage.summaries import summary_links
 from polydiff.lineage.verify import Found, declared_candidates, unit_weigher, verify_pairs
 from polydiff.model import LANGUAGES, ClauseTree, RelationType
-from polydiff.model.comparison import ChangeKind
+from polydiff.model.comparison import TITLE, ChangeKind
 from polydiff.model.lineage import (
     Basis,
     LineageFile,
@@ -172,7 +172,7 @@ def succession_links(earlier: DocText, later: DocText) -> tuple[list[LineageLink
     links = []
     for link in align(a, b).links:
         kind = SUCCESSION_KIND.get(link.kind)
-        if kind is None:
+        if kind is None or TITLE in link.a:  # the titles are compared, not linked
             continue
         for x in link.a:
             for y in link.b:

@@ -7,6 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+TITLE = "title"
+"""Where a comparison puts the documents' titles: a link of its own, first, under this
+name (not a clause path: the title belongs to no clause)."""
 Op = tuple[str, str]
 """``("=" | "-" | "+", text)``: unchanged, deleted from A, inserted in B."""
 

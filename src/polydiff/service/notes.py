@@ -144,7 +144,7 @@ def _origins(corpus: Corpus, doc: str) -> dict[str, Origin]:
 
 def _aligned_origins(corpus: Corpus, pred: str, doc: str) -> dict[str, Origin]:
     from polydiff.align import align
-    from polydiff.model.comparison import ChangeKind
+    from polydiff.model.comparison import TITLE, ChangeKind
 
     langs = [lg for lg in corpus.meta(doc).languages if lg in corpus.meta(pred).languages]
     if not langs:
@@ -153,7 +153,7 @@ def _aligned_origins(corpus: Corpus, pred: str, doc: str) -> dict[str, Origin]:
     out: dict[str, Origin] = {}
     marker_of = {ChangeKind.UNCHANGED: Marker.CARRIED, ChangeKind.COUNTERPART: Marker.COUNTERPART}
     for link in cmp.links:
-        if not link.a or not link.b:
+        if not link.a or not link.b or TITLE in link.b:
             continue
         measure = link.reason if link.reason else f"{link.similarity:.2f}"
         for path in link.b:

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Input, Label, Static
 
 from polydiff.errors import PolydiffError
-from polydiff.model.comparison import ChangeKind, Comparison, Link
+from polydiff.model.comparison import TITLE, ChangeKind, Comparison, Link
 from polydiff.report.diff_markup import comparison_html, comparison_markdown
 from polydiff.report.diff_text import summary_line
 from polydiff.report.segments import link_flags
@@ -334,7 +334,8 @@ class CompareScreen(TextExport, PolydiffScreen):
         if doc not in self.data.doc_ids():
             self.notify(f"{spec} is not a document of the corpus", severity="warning")
             return
-        self.papp.open_document(doc, paths[0], rev or None, self.lang)
+        path = None if paths[0] == TITLE else paths[0]  # the title: the document's top
+        self.papp.open_document(doc, path, rev or None, self.lang)
 
     # --- export -------------------------------------------------------------------------
 
