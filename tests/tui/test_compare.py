@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from polydiff.tui.screens import compare
 from polydiff.tui.screens.compare import CompareScreen
@@ -13,6 +13,7 @@ from polydiff.tui.screens.document import DocumentScreen
 from polydiff.tui.screens.help import HelpScreen
 from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.diffview import DEL, INS, DiffView, ops_text
+from polydiff.tui.widgets.keybar import KeyBar
 from tests.tui.conftest import press, settle, text_of
 
 
@@ -43,8 +44,9 @@ async def test_outline_against_the_opinions(app_on) -> None:
         )
         assert "filter: changed (60 of 60)" in summary
         table = screen.query_one("#links", DataTable)
-        assert [str(c).strip() for c in table.get_row_at(0)] == ["reworded", "title", "0.56"]
-        assert [str(c).strip() for c in table.get_row_at(3)] == ["counterp.", "1", ""]
+        title = "title  国务院关于深入实施“人工智能+”行动的意见"
+        assert [str(c).strip() for c in table.get_row_at(0)] == ["reworded", title, "0.56"]
+        assert [str(c).strip() for c in table.get_row_at(3)] == ["counterp.", "1  总体要求", ""]
         # n / N: next and previous change; the diff follows the cursor
         await press(pilot, "n", "n", "n")
         assert pair(screen) == ("counterpart", ("1",), ("1",))
@@ -97,6 +99,11 @@ async def test_filter_and_jump_to_path(app_on) -> None:
         await press(pilot, "colon")
         box = screen.query_one("#goto", Input)
         assert box.has_focus
+        # the prompt is on screen, above the key bar, with its hint
+        bar = screen.query_one("#goto-bar")
+        keys = screen.query_one(KeyBar)
+        assert box.region.height == 1 and box.region.bottom <= keys.region.y
+        assert "go to a clause path" in text_of(bar.query_one(Label))
         await press(pilot, *"2.1.1", "enter")
         assert screen.kind_filter == "all"
         assert pair(screen) == ("new", (), ("2.1.1",))
@@ -112,7 +119,7 @@ async def test_filter_and_jump_to_path(app_on) -> None:
         await press(pilot, "colon", *"9.9", "enter")
         assert pair(screen) == ("unmatched", ("3.1.2",), ())
         await press(pilot, "colon", "escape")  # escape cancels the path box, stays here
-        assert app.screen is screen and not box.has_class("-shown")
+        assert app.screen is screen and not bar.has_class("-shown")
         # enter opens the clause in its document (A side: the heading has no counterpart)
         await press(pilot, "enter")
         assert isinstance(app.screen, DocumentScreen)

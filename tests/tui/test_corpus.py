@@ -3,12 +3,18 @@ documents to open or compare."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 from textual.widgets import DataTable, Input, Static
 
+from polydiff.service.exporting import default_folder, save
+from polydiff.store.repo import PolicyRepo
 from polydiff.tui.screens.compare import CompareScreen
-from polydiff.tui.screens.corpus import CorpusScreen
+from polydiff.tui.screens.corpus import TITLE_MIN, WIDE, CorpusScreen, columns_for
 from polydiff.tui.screens.document import DocumentScreen
 from polydiff.tui.screens.history import HistoryScreen
+from polydiff.tui.widgets.keybar import KeyBar
 from tests.tui.conftest import press, settle
 
 DOCS = ["gf-2015-40", "gf-2025-11", "ndrc-2025-0826", "gmrb-2025-1025"]
@@ -72,11 +78,16 @@ async def test_filter_box_matches_titles_and_clause_text(app_on) -> None:
         await pilot.press(*"智能社会")
         await settle(pilot)
         assert column(screen, "id") == ["gf-2025-11", "gmrb-2025-1025"]  # clause text; title
-        await press(pilot, "enter")  # back to the table
+        await press(pilot, "enter")  # back to the table, the filter kept and named
         assert screen.query_one("#docs", DataTable).has_focus
+        assert screen.sub_title == "corpus · 2 of 4 documents · filter: 智能社会"
         await press(pilot, "f", "end", *["backspace"] * 4, *"Guang")  # the issuer (Guangming Daily)
-        await press(pilot, "escape")
+        await settle(pilot)
         assert column(screen, "id") == ["gmrb-2025-1025"]
+        await press(pilot, "escape")  # escape clears the filter
+        await settle(pilot)
+        assert len(column(screen, "id")) == 4 and screen.sub_title == "corpus · 4 documents"
+        assert screen.query_one("#filter", Input).value == ""
 
 
 async def test_enter_opens_space_marks_c_compares(app_on) -> None:
@@ -136,3 +147,33 @@ async def test_link_counts_follow_reviews_and_only_reviews(app_on, corpus_copy) 
         assert app.screen is corpus
         assert corpus.relations is not before
         assert confirmed() == "1"
+
+
+async def test_at_80_columns_titles_keep_their_room_and_no_key_is_lost(app_on) -> None:
+    app = app_on()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#docs", DataTable)
+        widths = {str(c.key.value): c.width for c in table.columns.values()}
+        assert widths["title"] >= TITLE_MIN and "issuer" not in widths  # the title first
+        assert sum(w + 2 for w in widths.values()) <= 80
+        keys = screen.query_one(KeyBar)
+        shown = keys.render().plain
+        assert "q Quit" in shown and "^p palette" in shown  # a second line, not a lost key
+        assert keys.region.height <= 2
+    assert columns_for(160) == WIDE
+
+
+def test_exports_default_to_a_folder_git_ignores_inside_the_repository(
+    corpus_copy: PolicyRepo, tmp_path: Path
+) -> None:
+    root = corpus_copy.root
+    inside = default_folder(root, root / "policies")
+    assert inside == root / ".polydiff" / "exports"
+    assert default_folder(root, tmp_path) == tmp_path.absolute()
+    save(inside / "polydiff-corpus.md", b"# corpus\n")
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert status.stdout == ""

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from polydiff.service.repository import PolicyRepo, open_repo
 
@@ -21,6 +21,42 @@ def repo_from(args: argparse.Namespace) -> PolicyRepo:
 def emit_json(data: Any) -> None:
     """JSON on stdout: UTF-8, not ASCII-escaped, indented, one trailing newline."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+class _TrimmedLines:
+    """A text stream that drops the spaces rich pads lines with, for pipes and files."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream, self.pending = stream, ""
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        for line in lines:
+            self.stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending.rstrip(" "))
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return int(self.stream.fileno())
+
+
+def out_console(**options: Any) -> Any:
+    """The console commands print to: rich's, on a terminal; elsewhere (a pipe, a file)
+    without the trailing spaces rich pads lines with."""
+    from rich.console import Console
+
+    if sys.stdout.isatty():
+        return Console(**options)
+    return Console(file=cast("TextIO", _TrimmedLines(sys.stdout)), **options)
 
 
 def warn(message: str) -> None:

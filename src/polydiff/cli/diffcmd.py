@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from polydiff.cli.common import add_format, emit_json, repo_from, stderr_progress
+from polydiff.cli.common import add_format, emit_json, out_console, repo_from, stderr_progress
 from polydiff.errors import ExitCode, StoreError, UsageError
 from polydiff.model.comparison import ChangeKind
 
@@ -110,10 +110,8 @@ def _print(cmp: Comparison, args: argparse.Namespace) -> None:
 
         sys.stdout.write(comparison_html(cmp, args.context, args.stat))
     else:
-        from rich.console import Console
-
         from polydiff.report.diff_text import render_comparison
 
-        console = Console()
+        console = out_console()
         markers = not console.is_terminal or console.no_color
         console.print(render_comparison(cmp, args.context, args.stat, args.all, markers))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from polydiff.cli.common import add_format, emit_json, repo_from
+from polydiff.cli.common import add_format, emit_json, out_console, repo_from
 from polydiff.errors import ExitCode
 
 
@@ -43,27 +43,23 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit_json(rows)
         return ExitCode.OK
-    from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{len(rows)} document(s) in {repo.root}", title_justify="left")
-    table.add_column("document", ratio=3, overflow="fold")
-    table.add_column("date", no_wrap=True)
-    table.add_column("lang", no_wrap=True)
-    table.add_column("clauses", no_wrap=True, justify="right")
-    table.add_column("text", no_wrap=True)
-    table.add_column("relations", ratio=1, overflow="fold")
+    console = out_console()
+    out = Text(f"{len(rows)} document(s) in {repo.root}\n", style="bold")
+    width = max((len(r["id"]) for r in rows), default=0)
     for r in rows:
-        cell = Text(r["id"], style="bold")
-        cell.append("\n" + r["title"])
-        table.add_row(
-            cell,
+        facts = [
             r["date"],
             " ".join(r["languages"]),
             " / ".join(str(n) for n in r["clauses"].values()),
             r["completeness"],
-            "\n".join(f"{x['type']} {x['doc']}" for x in r["relations"]),
-        )
-    Console().print(table)
+            *(f"{x['type']} {x['doc']}" for x in r["relations"]),
+        ]
+        out.append(f"\n{r['id']:<{width}}", style="bold")
+        out.append("  " + "  ".join(facts))
+        title = Text(f"\n  {r['title']}", no_wrap=True, overflow="ellipsis")
+        title.truncate(console.width + 1, overflow="ellipsis")  # one line: cut, not wrapped
+        out.append_text(title)
+    console.print(out)
     return ExitCode.OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from polydiff.cli.common import add_format, emit_json, repo_from
+from polydiff.cli.common import add_format, emit_json, out_console, repo_from
 from polydiff.errors import ExitCode, UsageError
 
 
@@ -69,14 +69,13 @@ def run_log(args: argparse.Namespace) -> int:
             ]
         )
         return ExitCode.OK
-    from rich.console import Console
     from rich.padding import Padding
     from rich.text import Text
 
     from polydiff.report.diff_text import inline_diff
     from polydiff.report.segments import link_title
 
-    console = Console()
+    console = out_console()
     markers = not console.is_terminal or console.no_color
     for e in entries:
         head = Text()
@@ -125,7 +124,6 @@ def run_blame(args: argparse.Namespace) -> int:
         ]
         emit_json(rows)
         return ExitCode.OK
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(show_header=True, header_style="bold", box=None)
@@ -139,5 +137,5 @@ def run_blame(args: argparse.Namespace) -> int:
             x.revision.author,
             (x.heading or x.text)[:60],
         )
-    Console().print(table)
+    out_console().print(table)
     return ExitCode.OK

@@ -6,8 +6,11 @@ import argparse
 from collections import Counter
 from typing import Any
 
-from polydiff.cli.common import add_format, emit_json, repo_from, stderr_progress, warn
+from polydiff.cli.common import add_format, emit_json, out_console, repo_from, stderr_progress, warn
 from polydiff.errors import ExitCode
+
+WIDE_STATS = 110
+"""Terminal width from which `lineage stats` shows the term shifts too."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -70,8 +73,8 @@ def run_build(args: argparse.Namespace) -> int:
         return ExitCode.OK
     kinds = Counter(link.kind.value for f in result.files for link in f.links)
     print(
-        f"rebuilt lineage of {', '.join(result.stale_docs)}: {len(result.files)} file(s), "
-        + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        f"rebuilt lineage of {', '.join(result.stale_docs)}: {len(result.files)} file(s)"
+        + "".join(f", {n} {k}" for k, n in sorted(kinds.items()))
     )
     for rel in result.written:
         print(f"  wrote {rel}")
@@ -141,20 +144,39 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit_json(rows)
         return ExitCode.OK
-    from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="lineage", title_justify="left", header_style="bold")
-    for col in ("from → to", "relation", "links", "kinds", "review", "term shifts"):
-        table.add_column(col, overflow="fold")
+    console = out_console()
+    table = Table(
+        title="lineage",
+        title_justify="left",
+        header_style="bold underline",
+        box=None,
+        padding=(0, 2, 0, 0),
+        pad_edge=False,
+    )
+    table.add_column("from", no_wrap=True)  # ids never wrap: the other columns give way
+    table.add_column("to", no_wrap=True)
+    table.add_column("relation", no_wrap=True)
+    table.add_column("links", justify="right", no_wrap=True)
+    table.add_column("kinds", no_wrap=True)
+    table.add_column("review", no_wrap=True)
+    shifts = console.width >= WIDE_STATS
+    if shifts:
+        table.add_column("term shifts", overflow="fold")
     for r in rows:
-        table.add_row(
-            f"{r['from']} → {r['to']}",
-            r["relation"] + (" (headings)" if r["basis"] == "headings" else ""),
+        cells = [
+            r["from"],
+            r["to"],
+            r["relation"] + ("\nby headings" if r["basis"] == "headings" else ""),
             str(r["links"]),
-            " ".join(f"{k} {n}" for k, n in r["kinds"].items()),
-            " ".join(f"{k} {n}" for k, n in r["status"].items()),
-            "\n".join(f"{t['from']} → {t['to']} ×{t['count']}" for t in r["term_shifts"][:5]),
-        )
-    Console().print(table)
+            "\n".join(f"{k} {n}" for k, n in r["kinds"].items()),
+            "\n".join(f"{k} {n}" for k, n in r["status"].items()),
+        ]
+        if shifts:
+            cells.append(
+                "\n".join(f"{t['from']} → {t['to']} ×{t['count']}" for t in r["term_shifts"][:5])
+            )
+        table.add_row(*cells)
+    console.print(table)
     return ExitCode.OK

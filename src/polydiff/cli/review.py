@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from polydiff.cli.common import add_format, emit_json, repo_from
+from polydiff.cli.common import add_format, emit_json, out_console, repo_from
 from polydiff.errors import UsageError
 
 
@@ -50,10 +50,8 @@ def run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(review_markdown(result))
     else:
-        from rich.console import Console
-
         from polydiff.report.review_view import review_text
 
-        console = Console()
+        console = out_console()
         console.print(review_text(result, markers=not console.is_terminal or console.no_color))
     return exit_status(result, args.strict)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from polydiff.cli.common import add_format, emit_json, repo_from
+from polydiff.cli.common import add_format, emit_json, out_console, repo_from
 from polydiff.errors import ExitCode
 
 
@@ -54,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         from polydiff.report.tree import print_renderable, render_side_by_side, render_tree
 
+        console = out_console(soft_wrap=False)
         if len(trees) == 2:
-            print_renderable(render_side_by_side(trees[0], trees[1], rev))
+            print_renderable(render_side_by_side(trees[0], trees[1], rev), console)
         else:
-            print_renderable(render_tree(trees[0], rev))
+            print_renderable(render_tree(trees[0], rev), console)
     return ExitCode.OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from polydiff.cli.common import add_format, emit_json, repo_from
+from polydiff.cli.common import add_format, emit_json, out_console, repo_from
 from polydiff.errors import ExitCode
 
 
@@ -49,9 +49,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "dot":
         sys.stdout.write(lineage_view.trace_dot(t))
     else:
-        from rich.console import Console
-
-        console = Console()
+        console = out_console()
         markers = not console.is_terminal or console.no_color
         console.print(lineage_view.render_trace(t, args.context, markers))
     return ExitCode.OK

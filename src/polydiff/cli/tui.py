@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from polydiff.cli.common import repo_from
 from polydiff.errors import ExitCode
@@ -24,9 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from polydiff.service.exporting import default_folder
     from polydiff.tui.app import make_app  # textual is imported only here
 
     repo = repo_from(args)
-    app = make_app(repo, args.docs, args.lang, args.theme, Path.cwd())
+    app = make_app(repo, args.docs, args.lang, args.theme, default_folder(repo.root))
     app.run()
     return ExitCode.OK

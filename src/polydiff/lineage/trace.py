@@ -72,8 +72,19 @@ def trace(
         ops: tuple[tuple[str, str], ...] = ()
         if hop.link.kind in TEXT_KINDS and a and b:
             ops = tuple(wording_diff(a.content, b.content, use))
-        same_lang = lineage_lang.get(f"{hop.from_doc}..{hop.to_doc}", use) == use
-        return TracedHop(hop, a, b, ops, same_lang)
+        found_in = lineage_lang.get(f"{hop.from_doc}..{hop.to_doc}", use)
+        if found_in == use or not hop.link.spans:
+            return TracedHop(hop, a, b, ops, found_in == use)
+        return TracedHop(
+            hop,
+            a,
+            b,
+            ops,
+            False,
+            found_in,
+            trees.clause(hop.from_doc, hop.link.from_path, found_in),
+            trees.clause(hop.to_doc, hop.link.to_path, found_in),
+        )
 
     return Trace(
         r.doc,

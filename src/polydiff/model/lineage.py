@@ -156,6 +156,12 @@ class TracedHop:
     """Wording diff, for carried/reworded/split/merged links."""
     spans_valid: bool = True
     """False when shown in another language than the spans were computed in."""
+    span_lang: str = ""
+    """The language the spans were computed in, when not the one shown."""
+    span_from: Clause | None = None
+    """The two clauses in ``span_lang`` (what the spans' offsets point into), when the hop
+    is shown in another language."""
+    span_to: Clause | None = None
 
 
 @dataclass(frozen=True, slots=True)

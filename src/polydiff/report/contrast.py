@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from polydiff.model import ClauseTree, DocMeta
 from polydiff.model.comparison import Comparison, Link
-from polydiff.report.segments import trim_context
+from polydiff.report.segments import similarity_text, trim_context
 
 Segments = tuple[tuple[str, str], ...]
 """``("=", text)`` unchanged, ``("-", text)`` deleted, ``("+", text)`` inserted."""
@@ -69,7 +69,7 @@ def note(link: Link) -> str:
     if link.renumbered and not link.moved:
         parts.append(f"renumbered from {a}")
     if link.kind.compared:
-        parts.append(f"similarity {link.similarity:.2f}")
+        parts.append(f"similarity {similarity_text(link.similarity)}")
     elif link.reason:
         parts.append(link.reason)
     where = a if a == b else f"{a} → {b}"
@@ -101,4 +101,4 @@ def summary(cmp: Comparison) -> str:
         *((k, n) for k, n in cmp.flags.items() if n),
     ]
     text = " · ".join(f"{k} {n}" for k, n in counts)
-    return f"{text} · similarity {cmp.similarity:.2f}" if text else "no clauses"
+    return f"{text} · similarity {similarity_text(cmp.similarity)}" if text else "no clauses"

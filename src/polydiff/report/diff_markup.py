@@ -12,6 +12,7 @@ from polydiff.report.segments import (
     link_measure,
     link_title,
     outline_note,
+    similarity_text,
     trim_context,
 )
 
@@ -41,7 +42,7 @@ def _measure(cmp: Comparison) -> tuple[str, str]:
     if cmp.outline:
         placed, total = cmp.placed
         return "placed", f"{placed} of {total}"
-    return "similarity", f"{cmp.similarity:.2f}"
+    return "similarity", similarity_text(cmp.similarity)
 
 
 def comparison_markdown(cmp: Comparison, context: int | None = None, stat: bool = False) -> str:

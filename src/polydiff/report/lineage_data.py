@@ -34,6 +34,21 @@ def trace_to_json(t: Trace) -> dict[str, Any]:
             if th.spans_valid
             else [],
             "ops": [[op, text] for op, text in th.ops],
+            **_foreign(th),
+        }
+
+    def _foreign(th: TracedHop) -> dict[str, Any]:
+        """The spans in the language they were found in, when shown in another."""
+        if th.spans_valid or th.span_from is None or th.span_to is None:
+            return {}
+        spans = th.hop.link.spans
+        return {
+            "spans_in": {
+                "lang": th.span_lang,
+                "from_text": th.span_from.content,
+                "to_text": th.span_to.content,
+                "spans": [[s.from_start, s.from_end, s.to_start, s.to_end] for s in spans],
+            }
         }
 
     return {

@@ -9,6 +9,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from polydiff.model.lineage import Span, Trace, TracedHop
+from polydiff.normalize import normalize
 from polydiff.report.diff_text import MARKERS, OP_STYLE
 
 STATUS_STYLE = {"proposed": "yellow", "confirmed": "green", "rejected": "red"}
@@ -68,10 +69,29 @@ def _hop_text(hop: TracedHop, context: int, markers: bool) -> RenderableType:
                 continue
             for piece, marked in _excerpt(clause.content, _spans(hop, side), context):
                 shown = f"«{piece}»" if marked and markers else piece
-                body.append(shown.replace("\n", " "), style="bold magenta" if marked else "")
+                body.append(shown.replace("\n", " — "), style="bold magenta" if marked else "")
             body.append("\n")
+        _foreign_spans(hop, body, markers)
     body.rstrip()
     return Group(head, Padding(body, (0, 0, 0, 2 * h.depth), expand=False))
+
+
+def _foreign_spans(hop: TracedHop, body: Text, markers: bool) -> None:
+    """The matched spans in the language they were found in, when the hop is shown in
+    another (offsets are into that language's text): ``zh 0–38 «把人工智能…» → 88–126``."""
+    if hop.spans_valid or hop.span_from is None or hop.span_to is None:
+        return
+    a, b = hop.span_from.content, hop.span_to.content
+    for s in hop.hop.link.spans:
+        body.append(f"{hop.span_lang} {s.from_start}–{s.from_end} ", style="dim")
+        piece = a[s.from_start : s.from_end].replace("\n", " ")
+        body.append(f"«{piece}»" if markers else piece, style="bold magenta")
+        body.append(f" → {s.to_start}–{s.to_end}", style="dim")
+        other = b[s.to_start : s.to_end].replace("\n", " ")
+        if normalize(other) != normalize(piece):
+            body.append(" ")
+            body.append(f"«{other}»" if markers else other, style="bold magenta")
+        body.append("\n")
 
 
 def render_trace(t: Trace, context: int = 30, markers: bool = False) -> RenderableType:

@@ -9,7 +9,7 @@ from rich.text import Text
 from polydiff.report.data import comparison_to_json
 from polydiff.report.diff_markup import md_escape as _md_escape
 from polydiff.report.diff_text import MARKERS
-from polydiff.report.segments import link_title, trim_context
+from polydiff.report.segments import link_title, similarity_text, trim_context
 from polydiff.service.review import DocChange, DocReview, ReviewResult
 
 _CONTEXT = 30
@@ -154,7 +154,7 @@ def _document_blocks(r: ReviewResult, d: DocReview, limit: int) -> list[Block]:
         changed = [link for link in cmp.links if link.changed]
         for link in changed[:limit]:
             head: list[Piece] = [("code", link_title(link)), ("", " "), ("bold", link.kind.value)]
-            head.append(("", f" {link.similarity:.2f}: "))
+            head.append(("", f" {similarity_text(link.similarity)}: "))
             out.append(("li2", head + list(trim_context(link.ops, _CONTEXT))))
         if len(changed) > limit:
             cmd = f"polydiff diff {d.doc}@{r.base[:10]} {d.doc}@{r.head[:10]}"

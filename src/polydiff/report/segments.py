@@ -43,11 +43,16 @@ def link_title(link: Link) -> str:
     return a if a == b else f"{a} → {b}"
 
 
+def similarity_text(value: float) -> str:
+    """``0.87``; ``1.00`` only for identical text (0.996 of a reworded clause is 0.99)."""
+    return "1.00" if value >= 1.0 else f"{min(value, 0.99):.2f}"
+
+
 def link_measure(link: Link) -> str:
     """What to print beside a link's kind: its similarity, or why a counterpart was paired
     (``field: agriculture (heading)``); nothing for clauses on one side only."""
     if link.kind.compared:
-        return f"{link.similarity:.2f}"
+        return similarity_text(link.similarity)
     return link.reason
 
 
@@ -70,7 +75,7 @@ def summary_measure(cmp: Comparison) -> str:
     if cmp.outline:
         placed, total = cmp.placed
         return f"{placed} of {total} outline headings placed"
-    return f"similarity {cmp.similarity:.2f}"
+    return f"similarity {similarity_text(cmp.similarity)}"
 
 
 def link_flags(link: Link) -> list[str]:

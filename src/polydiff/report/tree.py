@@ -8,10 +8,17 @@ from rich.table import Table
 from rich.text import Text
 
 from polydiff.model import Clause, ClauseTree, union_paths
+from polydiff.normalize import is_cjk
 
 
 def _depth(path: str) -> int:
     return path.count(".")
+
+
+def tight_label(label: str) -> bool:
+    """Chinese labels (二、 （一） (一)) run straight into the heading; others (``(VII)``,
+    ``1.``, ``Article 3``) take a space."""
+    return label.endswith(("、", "）")) or (label.endswith(")") and any(is_cjk(c) for c in label))
 
 
 def clause_text(c: Clause, show_path: bool = True) -> Text:
@@ -20,9 +27,7 @@ def clause_text(c: Clause, show_path: bool = True) -> Text:
     if show_path:
         t.append(f"{c.path} ", style="dim")
     if c.label:
-        t.append(
-            c.label + (" " if not c.label.endswith(("、", "）", ")")) else ""), style="bold cyan"
-        )
+        t.append(c.label + ("" if tight_label(c.label) else " "), style="bold cyan")
     if c.heading:
         t.append(c.heading, style="bold")
         if c.text:

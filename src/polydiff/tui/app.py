@@ -17,6 +17,7 @@ from textual.screen import Screen
 from polydiff.errors import UsageError
 from polydiff.model import ClauseRef
 from polydiff.service.documents import document_meta
+from polydiff.service.exporting import default_folder
 from polydiff.service.repository import PolicyRepo, find_repo
 from polydiff.tui.data import LANG_MODES, CorpusData, next_lang_mode
 from polydiff.tui.screens.corpus import CorpusScreen
@@ -54,7 +55,7 @@ class PolydiffApp(App[None]):
         self.refs = tuple(refs)
         self.lang = lang
         self.start_theme = THEMES.get(theme, theme)
-        self.export_dir = export_dir or Path.cwd()
+        self.export_dir = export_dir or default_folder(self.data.repo.root)
 
     def get_default_screen(self) -> Screen[None]:
         return CorpusScreen()

@@ -18,8 +18,8 @@ from polydiff.errors import PolydiffError
 from polydiff.model.comparison import TITLE, ChangeKind, Comparison, Link
 from polydiff.report.diff_markup import comparison_html, comparison_markdown
 from polydiff.report.diff_text import summary_line
-from polydiff.report.segments import link_flags
-from polydiff.service.compare import CompareOptions, Progress, compare
+from polydiff.report.segments import link_flags, similarity_text
+from polydiff.service.compare import CompareOptions, Comparing, Progress, compare_documents
 from polydiff.service.repository import PolicyRepo
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.screens.export import FORMATS, TABLES, TextExport
@@ -74,10 +74,32 @@ def keep(link: Link, filt: str) -> bool:
 
 def compute(
     repo: PolicyRepo, a: str, b: str, lang: str | None, path: str | None, progress: Progress
-) -> Comparison:
+) -> Comparing:
     """Align A with B (documents, ``doc@rev``, or files) in ``lang`` (default: shared),
     only the links touching ``path`` when given."""
-    return compare(repo, a, b, CompareOptions(lang=lang, path=path), progress)
+    return compare_documents(repo, a, b, CompareOptions(lang=lang, path=path), progress)
+
+
+GOTO_HINT = "go to a clause path of A or B (2.1.1, 1.p2) · enter jumps · escape cancels"
+GIST = 40
+"""Cells of a clause's heading (or text) shown beside its path in the list."""
+
+
+def gist(link: Link, sides: Comparing | None) -> str:
+    """The heading (or the first words of the text) of the link's B clause, else its A one."""
+    if sides is None:
+        return ""
+    if link.b:
+        tree, path = sides.b.tree, link.b[0]
+    else:
+        tree, path = sides.a.tree, link.a[0]
+    if path == TITLE:
+        return tree.title
+    clause = tree.find(path)
+    if clause is None:
+        return ""
+    text = (clause.heading or clause.text).replace("\n", " ")
+    return text[:GIST] + ("…" if len(text) > GIST else "")
 
 
 class CompareScreen(TextExport, PolydiffScreen):
@@ -92,8 +114,9 @@ class CompareScreen(TextExport, PolydiffScreen):
     CompareScreen #shifts-caption { padding: 0 1; text-style: bold; }
     CompareScreen #shifts { height: 1; max-height: 7; }
     CompareScreen #diff-pane { width: 1fr; border-left: solid $primary-darken-2; }
-    CompareScreen #goto { dock: bottom; display: none; height: 1; border: none; }
-    CompareScreen #goto.-shown { display: block; }
+    CompareScreen #goto-bar { display: none; height: auto; background: $boost; padding: 0 1; }
+    CompareScreen #goto-bar.-shown { display: block; }
+    CompareScreen #goto { height: 1; border: none; padding: 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         *PolydiffScreen.BINDINGS,
@@ -110,6 +133,7 @@ class CompareScreen(TextExport, PolydiffScreen):
         super().__init__()
         self.a, self.b, self.clause_path, self.lang = a, b, path, lang
         self.cmp: Comparison | None = None
+        self.sides: Comparing | None = None
         self.kind_filter = "changed"
         self.shown: list[Link] = []
         self.error = ""
@@ -125,7 +149,11 @@ class CompareScreen(TextExport, PolydiffScreen):
                 yield DataTable(id="shifts", cursor_type="row", show_cursor=False)
             with VerticalScroll(id="diff-pane"):
                 yield DiffView(id="diff")
-        yield Input(placeholder="go to path, e.g. 2.1.1 (enter; escape cancels)", id="goto")
+        with Vertical(id="goto-bar"):
+            yield Label(
+                "go to a clause path of A or B (2.1.1, 1.p2) · enter jumps · escape cancels"
+            )
+            yield Input(placeholder="path", id="goto")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -143,9 +171,10 @@ class CompareScreen(TextExport, PolydiffScreen):
             loop.call_soon_threadsafe(busy.progress, stage, done, total)
 
         try:
-            self.cmp = await asyncio.to_thread(
+            self.sides = await asyncio.to_thread(
                 compute, self.data.repo, self.a, self.b, self.lang, self.clause_path, progress
             )
+            self.cmp = self.sides.comparison
         except PolydiffError as exc:
             self.error = str(exc)
             await busy.remove()
@@ -168,9 +197,12 @@ class CompareScreen(TextExport, PolydiffScreen):
         pair_width = max(12, max(34, int(self.size.width * 0.42)) - 9 - 4 - 6 - 2)
         rows: list[tuple[str, list[Cell]]] = []
         for i, link in enumerate(self.shown):
-            sim = f"{link.similarity:.2f}" if link.kind.compared else ""
+            sim = similarity_text(link.similarity) if link.kind.compared else ""
             flags = "".join(" ↕" if f == "moved" else " #" for f in link_flags(link))
-            rows.append((str(i), [badge(link.kind), short_title(link) + flags, sim]))
+            pair = Text(short_title(link) + flags)
+            if about := gist(link, self.sides):
+                pair.append(f"  {about}", style="dim")
+            rows.append((str(i), [badge(link.kind), pair, sim]))
         fill(
             table,
             [("kind", "kind"), ("pair", "A → B"), ("sim", "sim")],
@@ -280,7 +312,7 @@ class CompareScreen(TextExport, PolydiffScreen):
         if self._ready():
             box = self.query_one("#goto", Input)
             box.value = ""
-            box.add_class("-shown")
+            self.query_one("#goto-bar").add_class("-shown")
             box.focus()
 
     @on(Input.Submitted, "#goto")
@@ -289,7 +321,7 @@ class CompareScreen(TextExport, PolydiffScreen):
         self.jump(event.value.strip().lstrip(":"))
 
     def close_goto(self) -> None:
-        self.query_one("#goto", Input).remove_class("-shown")
+        self.query_one("#goto-bar").remove_class("-shown")
         self.query_one("#links", DataTable).focus()
 
     def jump(self, path: str) -> bool:
@@ -308,8 +340,7 @@ class CompareScreen(TextExport, PolydiffScreen):
         return True
 
     def action_back(self) -> None:
-        box = self.query_one("#goto", Input)
-        if box.has_class("-shown"):
+        if self.query_one("#goto-bar").has_class("-shown"):
             self.close_goto()
         else:
             super().action_back()

@@ -32,9 +32,29 @@ SORTS: dict[str, tuple[str, Callable[[DocSummary, str], Any]]] = {
     "text": ("text", lambda r, lang: r.meta.completeness.value),
 }
 """Column key → (header, sort key)."""
-NARROW = ("id", "date", "title", "lang", "clauses", "text")
 WIDE = ("id", "date", "title", "issuer", "kind", "lang", "clauses", "text")
+"""Every column, in the order shown."""
+PRIORITY = ("id", "title", "date", "clauses", "lang", "text", "issuer", "kind")
+"""Which columns a narrow terminal keeps first (the title always, with ``TITLE_MIN``)."""
 FIXED = {"id": 14, "date": 10, "issuer": 14, "kind": 16, "lang": 5, "clauses": 7, "text": 8}
+TITLE_MIN = 28
+"""Cells the title keeps before another column is added (14 Chinese characters)."""
+FRAME = 3 + 2
+"""Cells of the table that no column uses (borders, the mark column)."""
+
+
+def columns_for(width: int) -> tuple[str, ...]:
+    """The columns that fit ``width`` cells: by :data:`PRIORITY`, the title keeping at
+    least ``TITLE_MIN``; shown in :data:`WIDE`'s order."""
+    chosen = {"id", "title"}
+    used = FIXED["id"] + 2 + TITLE_MIN + 2 + FRAME
+    for key in PRIORITY:
+        if key in chosen:
+            continue
+        if used + FIXED[key] + 2 <= width:
+            chosen.add(key)
+            used += FIXED[key] + 2
+    return tuple(k for k in WIDE if k in chosen)
 
 
 def cell(row: DocSummary, key: str, lang: str) -> str:
@@ -79,7 +99,7 @@ class CorpusScreen(TextExport, PolydiffScreen):
         Binding("S", "reverse", "Reverse sort", show=False),
         Binding("f", "filter", "Filter"),
         Binding("l", "lang", "Lang"),
-        Binding("escape", "back", "Leave filter", show=False),
+        Binding("escape", "back", "Clear filter", show=False),
     ]
 
     def __init__(self) -> None:
@@ -123,7 +143,6 @@ class CorpusScreen(TextExport, PolydiffScreen):
         self.rows, self.relations, self.loaded = rows, relations, True
         timer.stop()
         await self.query("#busy").remove()
-        self.sub_title = f"corpus · {len(rows)} documents"
         self.refresh_tables()
 
     def on_screen_resume(self) -> None:
@@ -150,13 +169,19 @@ class CorpusScreen(TextExport, PolydiffScreen):
         return sorted(rows, key=lambda r: (key(r, self.papp.lang), r.id), reverse=self.reverse)
 
     def columns(self) -> tuple[str, ...]:
-        return WIDE if self.size.width >= 120 else NARROW
+        return columns_for(self.size.width)
 
     def refresh_tables(self) -> None:
+        shown, total = len(self.visible_rows()), len(self.rows)
+        self.sub_title = (
+            f"corpus · {shown} of {total} documents · filter: {self.query_text.strip()}"
+            if self._matching is not None
+            else f"corpus · {total} documents"
+        )
         table = self.query_one("#docs", DataTable)
         current = self.highlighted_id()
         cols = self.columns()
-        fixed = sum(FIXED[c] + 2 for c in cols if c in FIXED) + 3 + 2 + 2
+        fixed = sum(FIXED[c] + 2 for c in cols if c in FIXED) + FRAME + 2
         arrow = " ▼" if self.reverse else " ▲"
         headers = [(k, SORTS[k][0] + (arrow if k == self.sort_key else "")) for k in cols]
         lang = self.papp.lang
@@ -166,7 +191,7 @@ class CorpusScreen(TextExport, PolydiffScreen):
             cells[0] = Text(row.id, style="bold")
             cells.append(Text("A", style="bold reverse") if row.id == self.marked else "")
             rows.append((row.id, cells))
-        widths = {k: FIXED.get(k, max(12, self.size.width - fixed)) for k in cols}
+        widths = {k: FIXED.get(k, max(TITLE_MIN, self.size.width - fixed)) for k in cols}
         fill(table, [*headers, ("mark", "")], rows, {**widths, "mark": 1})
         if current is not None and current in [r.id for r in self.visible_rows()]:
             table.move_cursor(row=table.get_row_index(current))
@@ -310,9 +335,13 @@ class CorpusScreen(TextExport, PolydiffScreen):
         self.refresh_tables()
 
     def action_back(self) -> None:
+        """Escape leaves the filter box and clears the filter."""
         box = self.query_one("#filter", Input)
-        if box.has_focus:
-            self.query_one("#docs", DataTable).focus()
+        if box.value:
+            box.value = ""  # Input.Changed re-applies the (empty) filter
+        self.query_text, self._matching = "", None
+        self.refresh_tables()
+        self.query_one("#docs", DataTable).focus()
 
     # --- export -------------------------------------------------------------------------
 

@@ -19,9 +19,8 @@ from textual.widgets import Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from polydiff.model import LANGUAGES, Clause, ClauseTree, DocMeta, union_paths
-from polydiff.normalize import is_cjk
 from polydiff.report.markdown import markdown_to_html, tree_markdown
-from polydiff.report.tree import clause_text
+from polydiff.report.tree import clause_text, tight_label
 from polydiff.service.notes import ClauseNote, Marker
 from polydiff.tui.data import next_lang_mode
 from polydiff.tui.screens.base import PolydiffScreen
@@ -50,7 +49,7 @@ def node_label(clause: Clause, note: ClauseNote | None) -> Text:
     if len(t):
         t.append(" ")
     if clause.label:
-        t.append(clause.label + ("" if _tight(clause.label) else " "), style="bold")
+        t.append(clause.label + ("" if tight_label(clause.label) else " "), style="bold")
     if clause.heading:
         t.append(clause.heading)
     elif not clause.label:
@@ -58,11 +57,6 @@ def node_label(clause: Clause, note: ClauseNote | None) -> Text:
         snippet = clause.text.replace("\n", " ")
         t.append(snippet[:24] + ("…" if len(snippet) > 24 else ""), style="italic")
     return t
-
-
-def _tight(label: str) -> bool:
-    """Chinese labels (二、 （一） (一)) run straight into the heading; others take a space."""
-    return label.endswith(("、", "）")) or (label.endswith(")") and any(is_cjk(c) for c in label))
 
 
 def note_text(note: ClauseNote | None, predecessor: str | None) -> Text:

@@ -16,16 +16,17 @@ def key_name(key: str) -> str:
 
 
 class KeyBar(Static):
-    """``? Keys  esc Back  n Next  …  ^p palette``; a click runs the key's action."""
+    """``? Keys  q Quit  esc Back  n Next  …  ^p palette``; a click runs the key's action.
+    Narrow terminals get a second line rather than lose keys."""
 
     DEFAULT_CSS = """
-    KeyBar { dock: bottom; height: 1; background: $panel; color: $text-muted; }
+    KeyBar { dock: bottom; height: auto; max-height: 2; background: $panel; color: $text-muted; }
     """
 
     def on_mount(self) -> None:
         parts = ["[@click=app.help][b $accent]?[/] Keys[/]"]  # first: always visible
         seen: set[str] = {"question_mark"}
-        for owner, bindings in (("screen", self.screen.BINDINGS), ("app", self.app.BINDINGS)):
+        for owner, bindings in (("app", self.app.BINDINGS), ("screen", self.screen.BINDINGS)):
             for b in bindings:
                 if not isinstance(b, Binding) or not b.show or b.key in seen:
                     continue
