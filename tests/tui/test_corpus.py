@@ -14,7 +14,7 @@ from polydiff.tui.screens.compare import CompareScreen
 from polydiff.tui.screens.corpus import TITLE_MIN, WIDE, CorpusScreen, columns_for
 from polydiff.tui.screens.document import DocumentScreen
 from polydiff.tui.screens.history import HistoryScreen
-from polydiff.tui.widgets.keybar import KeyBar
+from polydiff.tui.widgets.keybar import KeyBar, pack
 from tests.tui.conftest import press, settle
 
 DOCS = ["gf-2015-40", "gf-2025-11", "ndrc-2025-0826", "gmrb-2025-1025"]
@@ -162,6 +162,9 @@ async def test_at_80_columns_titles_keep_their_room_and_no_key_is_lost(app_on) -
         shown = keys.render().plain
         assert "q Quit" in shown and "^p palette" in shown  # a second line, not a lost key
         assert keys.region.height <= 2
+        lines = shown.splitlines()
+        assert len(lines) == 2 and all(len(line) <= 80 for line in lines)
+        assert " h History" in shown  # a line breaks between keys, never inside one
     assert columns_for(160) == WIDE
 
 
@@ -177,3 +180,10 @@ def test_exports_default_to_a_folder_git_ignores_inside_the_repository(
         ["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, check=True
     )
     assert status.stdout == ""
+
+
+def test_the_key_bar_packs_whole_keys_into_lines() -> None:
+    parts = ["[b]?[/] Keys", "[b]q[/] Quit", "[b]h[/] History", "[b]^p[/] palette"]
+    assert pack(parts, 80) == [parts]
+    assert pack(parts, 20) == [parts[:2], parts[2:3], parts[3:]]  # " ? Keys  q Quit" is 15
+    assert pack(parts[:1], 3) == [parts[:1]]  # a key wider than the line still shows
