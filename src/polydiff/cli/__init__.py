@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str | None]] = {
     "diff": ("diffcmd", "compare two documents clause by clause"),
     "lineage": ("lineage", "build, check and review the lineage graph"),
     "trace": ("trace", "a clause's ancestors and descendants"),
+    "sources": ("sources", "where the passages of a text came from"),
     "review": ("review", "review added, changed and removed documents in a range"),
     "log": ("history", "commits that changed a document or a clause"),
     "blame": ("history", "the commit that last changed each clause"),

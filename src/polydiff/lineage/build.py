@@ -482,29 +482,34 @@ def _passage_links(
         links = summary_links(docs[a].tree, docs[b].tree, lang, weigh)
         summaries += [(a, b, link) for link in links]
     grouped: dict[tuple[str, str], list[LineageLink]] = defaultdict(list)
-    for da, db, link in _with_summaries(one_source_per_passage(found), summaries, docs):
+
+    def heading(d: int, path: str) -> int:
+        clause = docs[d].tree.find(path)
+        return len(clause.heading) if clause else 0
+
+    for da, db, link in with_summaries(one_source_per_passage(found), summaries, heading):
         grouped[(docs[da].id, docs[db].id)].append(link)
     return grouped
 
 
-def _with_summaries(
-    found: list[Found], summaries: list[Found], docs: Sequence[DocText]
+def with_summaries(
+    found: list[Found], summaries: list[Found], heading: Callable[[int, str], int]
 ) -> list[Found]:
     """Passage links and summary links together. A pair found both ways is a summary when
     the passage reproduces the earlier clause's heading (the later text names it among
     its siblings: 推进工业全要素智能化发展 in NDRC's list of four), and keeps its passage kind
     when it reproduces the body (“从0到1”重大科学发现进程 is quoted from 2.1.1's text);
-    either way with the spans of both."""
+    either way with the spans of both. ``heading(doc, path)`` is the length of an earlier
+    clause's heading."""
     by_key = {(da, db, link.key): (da, db, link) for da, db, link in found}
     for da, db, link in summaries:
         key = (da, db, link.key)
         passage = by_key.get(key)
         if passage is not None:
             spans = tuple(sorted({*passage[2].spans, *link.spans}, key=lambda s: s.to_start))
-            clause = docs[da].tree.find(link.from_path)
-            heading = len(clause.heading) if clause else 0
+            size = heading(da, link.from_path)
             in_body = sum(
-                max(0, s.from_end - max(s.from_start, heading + 1)) for s in passage[2].spans
+                max(0, s.from_end - max(s.from_start, size + 1)) for s in passage[2].spans
             )
             if 2 * in_body > sum(s.from_end - s.from_start for s in passage[2].spans):
                 by_key[key] = (da, db, replace(passage[2], spans=spans))

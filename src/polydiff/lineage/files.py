@@ -24,7 +24,6 @@ last built from (documents with no links are recorded too), so staleness is one 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,6 +39,7 @@ from polydiff.model.lineage import (
     Status,
 )
 from polydiff.store import yamlio
+from polydiff.store.blobs import git_blob_id
 from polydiff.store.repo import LINEAGE, PolicyRepo, doc_dir
 from polydiff.store.sources import FileSource
 
@@ -49,11 +49,6 @@ MANIFEST = f"{LINEAGE}/manifest.yaml"
 def file_path(from_doc: str, to_doc: str) -> str:
     """Repository-relative path of the lineage file of a document pair."""
     return f"{LINEAGE}/{from_doc}..{to_doc}.yaml"
-
-
-def git_blob_id(data: bytes) -> str:
-    """The id git gives a file with this content (``git hash-object``), without git."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def tree_blob(

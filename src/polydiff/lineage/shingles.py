@@ -1,10 +1,14 @@
 """Shingles: overlapping character 4-grams (Chinese) or word 3-grams (English) of normalised
-text, punctuation ignored, as 64-bit codes (numpy). A quotation of a passage shares all of
-its shingles with the source, so shared *informative* shingles are what finds and measures
-reuse; stock phrases, boilerplate and a corpus's topic words are not informative."""
+text, punctuation ignored, as 64-bit codes (numpy). An English word's unit is a hash of the
+word (:func:`word_code`), the same in every run, so codes can be kept in an index on disk
+(:mod:`polydiff.lineage.corpus_index`) and compared with a text's at query time. A
+quotation of a passage shares all of its shingles with the source, so shared *informative*
+shingles are what finds and measures reuse; stock phrases, boilerplate and a corpus's topic
+words are not informative."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -18,11 +22,24 @@ SHINGLE_N = {"zh": 4, "en": 3}
 shingles."""
 _WORD_RE = re.compile(r"\w+")
 _P = 1_000_003
+WORD_BITS = 40
+"""Bits of an English word's code: collisions are rare among a million words, and a code
+stays clear of the Chinese units (code points, below 2^21) only by chance, which no shingle
+mixes anyway (one language per index)."""
+
+
+def word_code(words: dict[str, int], word: str) -> int:
+    """The unit of an English ``word`` (lower-cased): a hash, cached in ``words``."""
+    code = words.get(word)
+    if code is None:
+        digest = hashlib.blake2b(word.encode(), digest_size=WORD_BITS // 8).digest()
+        code = words[word] = int.from_bytes(digest, "little")
+    return code
 
 
 def shingle_codes(text: str, lang: str, words: dict[str, int]) -> Any:
-    """The distinct shingles of ``text`` as a sorted uint64 array. ``words`` numbers English
-    words (shared by all texts of a run, so codes agree between texts)."""
+    """The distinct shingles of ``text`` as a sorted uint64 array. ``words`` caches the codes
+    of English words (:func:`word_code`)."""
     import numpy as np
 
     return np.unique(shingle_sequence(text, lang, words)[0])
@@ -39,7 +56,7 @@ def shingle_sequence(text: str, lang: str, words: dict[str, int]) -> tuple[Any, 
         units = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     else:
         units = np.array(
-            [words.setdefault(w.lower(), len(words)) for w in _WORD_RE.findall(norm)],
+            [word_code(words, w.lower()) for w in _WORD_RE.findall(norm)],
             dtype=np.uint64,
         )
     n = SHINGLE_N[lang]
@@ -136,6 +153,23 @@ class DocFrequency:
                 distinct = np.unique(np.concatenate(pairs).astype(np.int64), axis=0)
                 out = np.maximum(out, np.bincount(distinct[:, 0], minlength=len(candidates)))
         return out
+
+    @classmethod
+    def from_codes(cls, frequent: Any, busy: Any) -> DocFrequency:
+        """The model as an index keeps it: its sorted frequent and busy codes."""
+        df = cls.__new__(cls)
+        df._frequent, df._busy = frequent, busy
+        return df
+
+    @property
+    def frequent_codes(self) -> Any:
+        """The frequent shingles, sorted (uint64)."""
+        return self._frequent
+
+    @property
+    def busy_codes(self) -> Any:
+        """The busy shingles (frequent ones included), sorted (uint64)."""
+        return self._busy
 
     def frequent(self, codes: Any) -> Any:
         """Boolean mask: which ``codes`` are frequent (stock, boilerplate, titles)."""

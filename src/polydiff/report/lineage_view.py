@@ -15,7 +15,7 @@ from polydiff.report.diff_text import MARKERS, OP_STYLE
 STATUS_STYLE = {"proposed": "yellow", "confirmed": "green", "rejected": "red"}
 
 
-def _excerpt(text: str, ranges: list[tuple[int, int]], context: int) -> list[tuple[str, bool]]:
+def excerpt(text: str, ranges: list[tuple[int, int]], context: int) -> list[tuple[str, bool]]:
     """Pieces of ``text``: (piece, highlighted), with long unmatched stretches shortened."""
     if not ranges:
         return [(text if len(text) <= 4 * context else text[: 4 * context] + " …", False)]
@@ -67,7 +67,7 @@ def _hop_text(hop: TracedHop, context: int, markers: bool) -> RenderableType:
             if clause is None:
                 body.append("(not in this language or no longer in the document)\n", style="italic")
                 continue
-            for piece, marked in _excerpt(clause.content, _spans(hop, side), context):
+            for piece, marked in excerpt(clause.content, _spans(hop, side), context):
                 shown = f"«{piece}»" if marked and markers else piece
                 body.append(shown.replace("\n", " — "), style="bold magenta" if marked else "")
             body.append("\n")
@@ -139,7 +139,7 @@ def trace_markdown(t: Trace, context: int = 30) -> str:
                         continue
                     text = "".join(
                         f"<mark>{e(p)}</mark>" if m else e(p)
-                        for p, m in _excerpt(clause.content, _spans(hop, side), context)
+                        for p, m in excerpt(clause.content, _spans(hop, side), context)
                     )
                     lines.append(f"  - {text.replace(chr(10), ' ')}")
         lines.append("")

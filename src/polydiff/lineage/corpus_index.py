@@ -1,0 +1,124 @@
+"""The corpus index: every clause's informative shingles in one sorted table, with what a
+query needs to verify a match (each clause's document, path and text) and the corpus's
+frequency model (which shingles are stock, boilerplate or topic words).
+
+It is made by the same steps as ``lineage build`` (:func:`polydiff.lineage.build.clause_rows`,
+:func:`~polydiff.lineage.build.shingle_batch`, :class:`~polydiff.lineage.shingles.DocFrequency`)
+and kept as flat arrays, so the store can write it as ``.npy`` files and map them back into
+memory without reading them (:mod:`polydiff.store.index_cache`): a query touches only the
+rows of the shingles it holds. It is a cache, never a source of truth: rebuilt whenever a
+document's clause tree changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from polydiff.lineage.build import DocText, clause_rows, doc_frequency, shingle_batch
+from polydiff.lineage.shingles import DocFrequency
+
+FORMAT = 1
+"""Version of the arrays' layout (an index of another version is rebuilt)."""
+ARRAYS = ("codes", "clause", "position", "clause_doc", "text_end", "frequent", "busy")
+"""The arrays of an index, as the store writes them."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusIndex:
+    """The shingle table of a corpus in one language, sorted by (code, clause)."""
+
+    lang: str
+    docs: tuple[str, ...]
+    """Document ids, oldest first (a clause's document is an index into this)."""
+    dates: tuple[str, ...]
+    paths: tuple[str, ...]
+    """Path of each clause (global clause index = position)."""
+    texts: bytes
+    """Every clause's content, UTF-8, one after the other (see ``text_end``)."""
+    arrays: dict[str, Any]
+    """``codes`` (uint64), ``clause`` and ``position`` (int64): one row per informative
+    shingle of a clause; ``clause_doc`` (int64) and ``text_end`` (int64) per clause;
+    ``frequent`` and ``busy``: the sorted shingle codes of the frequency model."""
+
+    @property
+    def n_clauses(self) -> int:
+        return len(self.paths)
+
+    def content(self, clause: int) -> str:
+        """The text of clause ``clause`` (heading, a line break, body)."""
+        ends = self.arrays["text_end"]
+        start = int(ends[clause - 1]) if clause else 0
+        return self.texts[start : int(ends[clause])].decode()
+
+    def doc_of(self, clause: int) -> int:
+        return int(self.arrays["clause_doc"][clause])
+
+    def frequency(self) -> DocFrequency:
+        """The frequency model the index was built with."""
+        return DocFrequency.from_codes(self.arrays["frequent"], self.arrays["busy"])
+
+    def meta(self) -> dict[str, Any]:
+        """What the store keeps beside the arrays and texts."""
+        return {"lang": self.lang, "docs": self.docs, "dates": self.dates, "paths": self.paths}
+
+    @classmethod
+    def from_parts(cls, meta: dict[str, Any], arrays: dict[str, Any], texts: bytes) -> CorpusIndex:
+        """The index the store kept (:meth:`meta`, ``arrays``, ``texts``)."""
+        return cls(
+            meta["lang"],
+            tuple(meta["docs"]),
+            tuple(meta["dates"]),
+            tuple(meta["paths"]),
+            texts,
+            {key: arrays[key] for key in ARRAYS},
+        )
+
+    def lookup(self, codes: Any, earliest: int) -> tuple[Any, Any, Any]:
+        """For each query shingle in ``codes``, the index rows holding it, at most
+        ``earliest`` of them (the earliest clauses): (query row, clause, position) arrays."""
+        import numpy as np
+
+        table = self.arrays["codes"]
+        lo = np.searchsorted(table, codes, side="left")
+        hi = np.searchsorted(table, codes, side="right")
+        take = np.minimum(hi - lo, earliest)
+        query_row = np.repeat(np.arange(len(codes), dtype=np.int64), take)
+        starts = np.repeat(lo, take)
+        within = np.arange(len(query_row), dtype=np.int64) - np.repeat(np.cumsum(take) - take, take)
+        rows = starts + within
+        return query_row, self.arrays["clause"][rows], self.arrays["position"][rows]
+
+
+def build_index(docs: Sequence[DocText], lang: str) -> CorpusIndex:
+    """The index of ``docs`` (oldest first) in ``lang``: the clauses of every document that
+    has text in that language (outlines have none)."""
+    import numpy as np
+
+    docs = [d for d in docs if d.tree.lang == lang]
+    rows = clause_rows(docs)
+    words: dict[str, int] = {}
+    table, sequences = shingle_batch(rows, 0, lang, words)
+    df = doc_frequency(rows, sequences, lang, words, [d.tree.title for d in docs])
+    keep = ~df.busy(table.codes)
+    codes, clause, position = table.codes[keep], table.clause[keep], table.position[keep]
+    order = np.lexsort((clause, codes))
+    encoded = [r.content.encode() for r in rows]
+    arrays = {
+        "codes": codes[order],
+        "clause": clause[order],
+        "position": position[order],
+        "clause_doc": np.array([r.doc for r in rows], dtype=np.int64),
+        "text_end": np.cumsum([len(e) for e in encoded], dtype=np.int64),
+        "frequent": df.frequent_codes,
+        "busy": df.busy_codes,
+    }
+    return CorpusIndex(
+        lang,
+        tuple(d.id for d in docs),
+        tuple(d.date for d in docs),
+        tuple(r.path for r in rows),
+        b"".join(encoded),
+        arrays,
+    )

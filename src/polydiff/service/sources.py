@@ -1,0 +1,215 @@
+"""``polydiff sources``: where the passages of a text in hand came from, against the whole
+corpus, without importing it.
+
+The corpus index (:mod:`polydiff.lineage.corpus_index`) is kept under
+``.polydiff/cache/`` and made again when any document's clause tree or metadata changed;
+the query is :func:`polydiff.lineage.sources.find_reuse`. Nothing in the repository is
+written."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from polydiff.errors import InputError, UsageError
+from polydiff.model import LANGUAGES, ClauseTree
+from polydiff.model.sources import DocShare, PassageSources, SourceMatch, SourcesReport
+from polydiff.store.repo import PolicyRepo, doc_dir
+
+if TYPE_CHECKING:
+    from polydiff.lineage.corpus_index import CorpusIndex
+    from polydiff.lineage.sources import Reuse
+
+TreeLoader = Callable[[str, str], ClauseTree | None]
+"""(document, language) → the document's tree in that language, or None."""
+TOP = 10
+"""Sources listed per passage unless the user asks for more."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesQuery:
+    """What the user asks: the text (as given) and how to read it."""
+
+    text: str
+    name: str = "text"
+    lang: str | None = None
+    min_score: float = 0.0
+    top: int = TOP
+    loose: bool = False
+    """Ask the evidence of a text that says it interprets the corpus (more paraphrases found,
+    a few wrong)."""
+    exclude: tuple[str, ...] = ()
+
+
+def read_text(data: bytes, name: str) -> str:
+    """The text of a file's ``data`` (plain text, a web page, Word or PDF), or stdin's."""
+    from polydiff.formats import extract
+
+    text = extract(data, name).text
+    if not text.strip():
+        raise InputError(f"{name}: no text")
+    return text
+
+
+def read_file_text(path: Path) -> str:
+    """The text of the file at ``path`` (see :func:`read_text`)."""
+    from polydiff.formats import read
+
+    return read_text(read(path), str(path))
+
+
+def find_sources(repo: PolicyRepo, query: SourcesQuery) -> SourcesReport:
+    """The sources of every passage of ``query.text`` in the corpus."""
+    from polydiff.lineage.passages import EVIDENCE
+    from polydiff.lineage.sources import SOURCES_EVIDENCE, find_reuse
+    from polydiff.model.lineage import LineageRelation
+    from polydiff.parse.text import parse_text
+    from polydiff.store.inputs import guess_language
+
+    if not query.text.strip():
+        raise InputError(f"{query.name}: no text")
+    if query.top < 1:
+        raise UsageError("--top must be 1 or more")
+    lang = query.lang or guess_language(query.text)
+    if lang not in LANGUAGES:
+        raise UsageError(f"--lang must be one of {', '.join(LANGUAGES)}")
+    known = set(repo.doc_ids())
+    unknown = [d for d in query.exclude if d not in known]
+    if unknown:
+        raise UsageError(f"--exclude: unknown document(s): {', '.join(unknown)}")
+    index, how = corpus_index(repo, lang)
+    tree = parse_text(query.text, lang, "text").tree
+    trees = _tree_loader(repo)
+    evidence = EVIDENCE[LineageRelation.INTERPRETS] if query.loose else SOURCES_EVIDENCE
+    found = find_reuse(index, tree, lambda d: trees(d, lang), query.exclude, evidence)
+    found = [r for r in found if r.link.score >= query.min_score]
+    passages = _passages(tree, query, found, lang, trees)
+    return SourcesReport(
+        query.name, lang, passages, _shares(repo, passages, lang), len(index.docs), how
+    )
+
+
+def corpus_index(repo: PolicyRepo, lang: str) -> tuple[CorpusIndex, str]:
+    """The corpus index in ``lang`` from the cache, or made now (and cached): (index,
+    ``cached`` | ``built``). The cache keeps the background word frequencies too, so a
+    query need not load them."""
+    import numpy as np
+
+    from polydiff.lineage import background
+    from polydiff.lineage.build import document_texts
+    from polydiff.lineage.corpus_index import FORMAT, CorpusIndex, build_index
+    from polydiff.store import index_cache
+
+    name = f"sources-{lang}"
+    files = _index_files(repo, lang)
+    cached = index_cache.load(repo, name, files, FORMAT)
+    version = background.background_version()
+    if cached is not None and cached.meta.get("background") == version:
+        units = cached.meta["background_units"]
+        background.use_table(lang, dict(zip(units, cached.arrays["zipf"].tolist(), strict=True)))
+        return CorpusIndex.from_parts(cached.meta, cached.arrays, cached.texts), "cached"
+    index = build_index(document_texts(repo, lang), lang)
+    table = background.zipf_table(lang)
+    meta = {**index.meta(), "background": version, "background_units": list(table)}
+    arrays = {**index.arrays, "zipf": np.fromiter(table.values(), dtype=np.float64)}
+    index_cache.save(repo, name, files, FORMAT, meta, arrays, index.texts)
+    return index, "built"
+
+
+def _index_files(repo: PolicyRepo, lang: str) -> list[str]:
+    """The files an index in ``lang`` is made from: each document's metadata and trees."""
+    out = []
+    for doc in repo.doc_ids():
+        folder = repo.root / doc_dir(doc)
+        out += [
+            f"{doc_dir(doc)}/{f.name}"
+            for f in sorted(folder.iterdir())
+            if f.name == "meta.yaml" or (f.suffix == ".yaml" and f.stem in LANGUAGES)
+        ]
+    return out
+
+
+def _tree_loader(repo: PolicyRepo) -> TreeLoader:
+    """``load(doc, lang)``: a document's tree (None when it lacks the language), cached."""
+
+    @lru_cache(maxsize=256)
+    def load(doc: str, lang: str) -> ClauseTree | None:
+        if lang not in repo.load_meta(doc).languages:
+            return None
+        return repo.load_tree(doc, lang)
+
+    return load
+
+
+def _passages(
+    tree: ClauseTree, query: SourcesQuery, found: Sequence[Reuse], lang: str, trees: TreeLoader
+) -> tuple[PassageSources, ...]:
+    by_passage: dict[str, list[Reuse]] = defaultdict(list)
+    for r in found:
+        by_passage[r.passage].append(r)
+    out = []
+    cursor = 0
+    for clause in tree.walk():
+        if not clause.content:
+            continue
+        at = query.text.find(clause.text or clause.heading, cursor)
+        if at >= 0:
+            cursor = at
+        best = sorted(by_passage.get(clause.path, ()), key=lambda r: -r.link.score)[: query.top]
+        best.sort(key=lambda r: (r.date, r.doc, min(s.to_start for s in r.link.spans)))
+        matches = tuple(_match(r, clause.content, lang, trees) for r in best)
+        out.append(PassageSources(clause.path, clause.content, at, matches))
+    return tuple(out)
+
+
+def _match(reuse: Reuse, passage: str, lang: str, trees: TreeLoader) -> SourceMatch:
+    from polydiff.diff.wording import wording_diff
+
+    link = reuse.link
+    a0, a1 = min(s.from_start for s in link.spans), max(s.from_end for s in link.spans)
+    b0, b1 = min(s.to_start for s in link.spans), max(s.to_end for s in link.spans)
+    ops = wording_diff(reuse.source_text[a0:a1], passage[b0:b1], lang)
+    other_lang, other_text = "", ""
+    for lg in LANGUAGES:
+        if lg == lang:
+            continue
+        other = trees(reuse.doc, lg)
+        clause = other.find(link.from_path) if other is not None else None
+        if clause is not None:
+            other_lang, other_text = lg, clause.content
+            break
+    return SourceMatch(
+        reuse.doc,
+        reuse.date,
+        link.from_path,
+        link.kind,
+        link.score,
+        link.spans,
+        reuse.source_text,
+        tuple(ops),
+        other_lang,
+        other_text,
+    )
+
+
+def _shares(
+    repo: PolicyRepo, passages: Sequence[PassageSources], lang: str
+) -> tuple[DocShare, ...]:
+    chars: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    links: dict[str, int] = defaultdict(int)
+    dates: dict[str, str] = {}
+    for p in passages:
+        for m in p.sources:
+            links[m.doc] += 1
+            dates[m.doc] = m.date
+            for s in m.spans:
+                chars[m.doc].update((p.path, k) for k in range(s.to_start, s.to_end))
+    out = [
+        DocShare(doc, dates[doc], repo.load_meta(doc).display_title(lang), len(chars[doc]), n)
+        for doc, n in links.items()
+    ]
+    return tuple(sorted(out, key=lambda s: (-s.chars, s.date, s.doc)))
