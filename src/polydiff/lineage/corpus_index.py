@@ -19,7 +19,7 @@ from typing import Any
 from polydiff.lineage.build import DocText, clause_rows, doc_frequency, shingle_batch
 from polydiff.lineage.shingles import DocFrequency
 
-FORMAT = 1
+FORMAT = 2
 """Version of the arrays' layout (an index of another version is rebuilt)."""
 ARRAYS = ("codes", "clause", "position", "clause_doc", "text_end", "frequent", "busy")
 """The arrays of an index, as the store writes them."""
@@ -33,6 +33,7 @@ class CorpusIndex:
     docs: tuple[str, ...]
     """Document ids, oldest first (a clause's document is an index into this)."""
     dates: tuple[str, ...]
+    titles: tuple[str, ...]
     paths: tuple[str, ...]
     """Path of each clause (global clause index = position)."""
     texts: bytes
@@ -55,13 +56,28 @@ class CorpusIndex:
     def doc_of(self, clause: int) -> int:
         return int(self.arrays["clause_doc"][clause])
 
+    def clause_at(self, doc: int, path: str) -> int | None:
+        """The clause of document ``doc`` at ``path`` (None: it has no text there)."""
+        import numpy as np
+
+        owners = self.arrays["clause_doc"]
+        lo = int(np.searchsorted(owners, doc, side="left"))
+        hi = int(np.searchsorted(owners, doc, side="right"))
+        return next((k for k in range(lo, hi) if self.paths[k] == path), None)
+
     def frequency(self) -> DocFrequency:
         """The frequency model the index was built with."""
         return DocFrequency.from_codes(self.arrays["frequent"], self.arrays["busy"])
 
     def meta(self) -> dict[str, Any]:
         """What the store keeps beside the arrays and texts."""
-        return {"lang": self.lang, "docs": self.docs, "dates": self.dates, "paths": self.paths}
+        return {
+            "lang": self.lang,
+            "docs": self.docs,
+            "dates": self.dates,
+            "titles": self.titles,
+            "paths": self.paths,
+        }
 
     @classmethod
     def from_parts(cls, meta: dict[str, Any], arrays: dict[str, Any], texts: bytes) -> CorpusIndex:
@@ -70,6 +86,7 @@ class CorpusIndex:
             meta["lang"],
             tuple(meta["docs"]),
             tuple(meta["dates"]),
+            tuple(meta["titles"]),
             tuple(meta["paths"]),
             texts,
             {key: arrays[key] for key in ARRAYS},
@@ -118,6 +135,7 @@ def build_index(docs: Sequence[DocText], lang: str) -> CorpusIndex:
         lang,
         tuple(d.id for d in docs),
         tuple(d.date for d in docs),
+        tuple(d.tree.title for d in docs),
         tuple(r.path for r in rows),
         b"".join(encoded),
         arrays,

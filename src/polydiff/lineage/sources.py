@@ -11,7 +11,7 @@ drawing on the corpus, not as a stranger to it). Each stretch of a passage goes 
 clause that explains it best, the earlier one on a tie, so a passage found in many documents
 is attributed to where it first appeared. Summaries (an enumeration of the text naming
 sibling headings of a corpus document) are looked for only in the documents the text also
-quotes or paraphrases: between strangers, two list items sharing a word with two headings
+quotes or paraphrases most (``SUMMARY_DOCS``): between strangers, two list items sharing a word with two headings
 (智慧城市、智慧医疗 and 推广在线医疗… / 促进智慧健康养老…) are a coincidence.
 """
 
@@ -35,6 +35,8 @@ from polydiff.model.lineage import LineageLink, LineageRelation
 
 EARLIEST = 8
 """Clauses of the index each shingle of the text is paired with (its earliest ones)."""
+SUMMARY_DOCS = 8
+"""Documents searched for summaries: those the text's passages draw on most."""
 SOURCES_EVIDENCE: Evidence = EVIDENCE[LineageRelation.CITES]
 """What a match needs (``python -m bench.sources_gold`` compares the choices on the gold)."""
 
@@ -125,7 +127,7 @@ def find_reuse(
     )
     found = _attributed(found)
     summaries: list[Found] = []
-    for d in sorted({da for da, _, _ in found}):
+    for d in _drawn_on(found, SUMMARY_DOCS):
         tree = load_tree(index.docs[d])
         if tree is not None:
             summaries += [(d, len(index.docs), x) for x in summary_links(tree, text, lang, weigh)]
@@ -137,6 +139,15 @@ def find_reuse(
 
     found = with_summaries(found, summaries, heading)
     return _ordered(index, found, rows, passages)
+
+
+def _drawn_on(found: Sequence[Found], most: int) -> list[int]:
+    """The ``most`` documents whose links cover the most characters of the text (the
+    earlier on a tie)."""
+    chars: dict[int, int] = defaultdict(int)
+    for d, _, link in found:
+        chars[d] += sum(s.to_end - s.to_start for s in link.spans)
+    return sorted(sorted(chars, key=lambda d: (-chars[d], d))[:most])
 
 
 def _attributed(found: list[Found]) -> list[Found]:
@@ -154,10 +165,9 @@ def _ordered(
     index: CorpusIndex, found: list[Any], rows: _Rows, passages: Sequence[Passage]
 ) -> list[Reuse]:
     order = {p.path: k for k, p in enumerate(passages)}
-    clause_of = {(index.doc_of(k), path): k for k, path in enumerate(index.paths)}
     out = []
     for d, _, link in found:
-        clause = clause_of.get((d, link.from_path))
+        clause = index.clause_at(d, link.from_path)
         source = rows[clause].content if clause is not None else ""
         out.append(Reuse(index.docs[d], index.dates[d], link.to_path, link, source))
     out.sort(

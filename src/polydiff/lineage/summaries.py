@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from polydiff.lineage.passages import Weigher
 from polydiff.model import Clause, ClauseTree
@@ -128,9 +129,11 @@ def _features(text: str, lang: str, weigh: Weigher) -> dict[Feature, tuple[float
     return out
 
 
-def _enumerations(content: str, lang: str) -> list[list[_Item]]:
+@lru_cache(maxsize=4096)
+def _enumerations(content: str, lang: str) -> tuple[tuple[_Item, ...], ...]:
     """The enumerations of a clause: each sentence (within one line: the heading is the
-    first) cut at its item separators (only those with two items or more)."""
+    first) cut at its item separators (only those with two items or more). Cached: a text
+    is compared with the sibling groups of many documents."""
     out = []
     for line in _LINE.finditer(content):
         norm, line_map = normalize_with_map(line.group())
@@ -144,8 +147,8 @@ def _enumerations(content: str, lang: str) -> list[list[_Item]]:
             items = [_item(norm, mapping, s, e, lang) for s, e in pieces]
             items = [it for it in items if it.units]
             if len(items) >= 2 and all(len(it.units) <= ITEM_MAX for it in items):
-                out.append(items)
-    return out
+                out.append(tuple(items))
+    return tuple(out)
 
 
 def _item(norm: str, mapping: Sequence[int], start: int, end: int, lang: str) -> _Item:

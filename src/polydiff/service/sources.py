@@ -81,19 +81,21 @@ def find_sources(repo: PolicyRepo, query: SourcesQuery) -> SourcesReport:
     unknown = [d for d in query.exclude if d not in known]
     if unknown:
         raise UsageError(f"--exclude: unknown document(s): {', '.join(unknown)}")
-    index, how = corpus_index(repo, lang)
+    files = corpus_files(repo)
+    index, how = corpus_index(repo, lang, files)
     tree = parse_text(query.text, lang, "text").tree
-    trees = _tree_loader(repo)
+    trees = _tree_loader(repo, _languages(files))
     evidence = EVIDENCE[LineageRelation.INTERPRETS] if query.loose else SOURCES_EVIDENCE
     found = find_reuse(index, tree, lambda d: trees(d, lang), query.exclude, evidence)
     found = [r for r in found if r.link.score >= query.min_score]
     passages = _passages(tree, query, found, lang, trees)
-    return SourcesReport(
-        query.name, lang, passages, _shares(repo, passages, lang), len(index.docs), how
-    )
+    titles = dict(zip(index.docs, index.titles, strict=True))
+    return SourcesReport(query.name, lang, passages, _shares(passages, titles), len(index.docs), how)
 
 
-def corpus_index(repo: PolicyRepo, lang: str) -> tuple[CorpusIndex, str]:
+def corpus_index(
+    repo: PolicyRepo, lang: str, files: list[str] | None = None
+) -> tuple[CorpusIndex, str]:
     """The corpus index in ``lang`` from the cache, or made now (and cached): (index,
     ``cached`` | ``built``). The cache keeps the background word frequencies too, so a
     query need not load them."""
@@ -105,7 +107,7 @@ def corpus_index(repo: PolicyRepo, lang: str) -> tuple[CorpusIndex, str]:
     from polydiff.store import index_cache
 
     name = f"sources-{lang}"
-    files = _index_files(repo, lang)
+    files = corpus_files(repo) if files is None else files
     cached = index_cache.load(repo, name, files, FORMAT)
     version = background.background_version()
     if cached is not None and cached.meta.get("background") == version:
@@ -120,8 +122,9 @@ def corpus_index(repo: PolicyRepo, lang: str) -> tuple[CorpusIndex, str]:
     return index, "built"
 
 
-def _index_files(repo: PolicyRepo, lang: str) -> list[str]:
-    """The files an index in ``lang`` is made from: each document's metadata and trees."""
+def corpus_files(repo: PolicyRepo) -> list[str]:
+    """The files an index is made from: each document's metadata and clause trees
+    (repository-relative)."""
     out = []
     for doc in repo.doc_ids():
         folder = repo.root / doc_dir(doc)
@@ -133,12 +136,23 @@ def _index_files(repo: PolicyRepo, lang: str) -> list[str]:
     return out
 
 
-def _tree_loader(repo: PolicyRepo) -> TreeLoader:
+def _languages(files: list[str]) -> dict[str, set[str]]:
+    """Document → the languages it has a clause tree in (from the files, not the metadata:
+    reading every meta.yaml of a large corpus would cost more than the query)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for rel in files:
+        doc, name = rel.split("/")[-2:]
+        if name != "meta.yaml":
+            out[doc].add(name.removesuffix(".yaml"))
+    return out
+
+
+def _tree_loader(repo: PolicyRepo, languages: dict[str, set[str]]) -> TreeLoader:
     """``load(doc, lang)``: a document's tree (None when it lacks the language), cached."""
 
     @lru_cache(maxsize=256)
     def load(doc: str, lang: str) -> ClauseTree | None:
-        if lang not in repo.load_meta(doc).languages:
+        if lang not in languages.get(doc, ()):
             return None
         return repo.load_tree(doc, lang)
 
@@ -196,9 +210,7 @@ def _match(reuse: Reuse, passage: str, lang: str, trees: TreeLoader) -> SourceMa
     )
 
 
-def _shares(
-    repo: PolicyRepo, passages: Sequence[PassageSources], lang: str
-) -> tuple[DocShare, ...]:
+def _shares(passages: Sequence[PassageSources], titles: dict[str, str]) -> tuple[DocShare, ...]:
     chars: dict[str, set[tuple[str, int]]] = defaultdict(set)
     links: dict[str, int] = defaultdict(int)
     dates: dict[str, str] = {}
@@ -209,7 +221,7 @@ def _shares(
             for s in m.spans:
                 chars[m.doc].update((p.path, k) for k in range(s.to_start, s.to_end))
     out = [
-        DocShare(doc, dates[doc], repo.load_meta(doc).display_title(lang), len(chars[doc]), n)
+        DocShare(doc, dates[doc], titles.get(doc) or doc, len(chars[doc]), n)
         for doc, n in links.items()
     ]
     return tuple(sorted(out, key=lambda s: (-s.chars, s.date, s.doc)))
