@@ -219,3 +219,26 @@ def test_git_install_shows_clause_text_in_git_diff(
     hook.write_text("#!/bin/sh\necho mine\n")
     assert run(repo, "git", "install") == 2  # someone else's hook is not replaced silently
     assert run(repo, "git", "install", "--force") == 0
+
+
+def test_review_proposes_the_sources_of_an_added_document(
+    history_repo: PolicyRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An added document that declares no relation: its quotations of the corpus are found
+    by the sources query and proposed as discovered lineage, with a warning."""
+    from tests.sources.test_sources import stitched
+
+    repo = history_repo
+    git(repo.root, "checkout", "-q", "-b", "plan")
+    imp(repo, tmp_path, "某市实施方案\n\n" + stitched(repo)[0], "city-plan", "--date", "2025-09-30")
+    capsys.readouterr()
+    assert run(repo, "review", "--format", "json") == 1
+    data = json.loads(capsys.readouterr().out)
+    plan = next(d for d in data["documents"] if d["doc"] == "city-plan")
+    proposed = {x["with"]: x for x in plan["proposed_lineage"]}
+    assert set(proposed) == {"gf-2025-11", "ndrc-2025-0826"}
+    gf = proposed["gf-2025-11"]
+    assert gf["relation"] == "discovered"
+    pairs = {(x["from"], x["to"], x["kind"]) for x in gf["links"]}
+    assert ("2.6.1", "1.p1", "quoted") in pairs and ("2.2.1", "2.p2", "summarises") in pairs
+    assert any("city-plan: quotes gf-2025-11" in w for w in data["warnings"])

@@ -11,8 +11,9 @@ drawing on the corpus, not as a stranger to it). Each stretch of a passage goes 
 clause that explains it best, the earlier one on a tie, so a passage found in many documents
 is attributed to where it first appeared. Summaries (an enumeration of the text naming
 sibling headings of a corpus document) are looked for only in the documents the text also
-quotes or paraphrases most (``SUMMARY_DOCS``): between strangers, two list items sharing a word with two headings
-(智慧城市、智慧医疗 and 推广在线医疗… / 促进智慧健康养老…) are a coincidence.
+quotes or paraphrases most (``SUMMARY_DOCS``): between strangers, two list items sharing a
+word with two headings (智慧城市、智慧医疗 and 推广在线医疗… / 促进智慧健康养老…) are a
+coincidence.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ status 1; warnings do too with ``--strict``.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -18,9 +18,9 @@ from polydiff.errors import PolydiffError, RevisionError
 from polydiff.lineage import files as lineage_files
 from polydiff.lineage.build import compute_links, document_texts, lineage_language, plan_pairs
 from polydiff.lineage.check import check_lineage
-from polydiff.model import Completeness, DocMeta, path_mismatch
+from polydiff.model import ClauseTree, Completeness, DocMeta, path_mismatch
 from polydiff.model.comparison import ChangeKind, Comparison
-from polydiff.model.lineage import LineageFile, LineageLink, Status
+from polydiff.model.lineage import Basis, LineageFile, LineageLink, LineageRelation, Status
 from polydiff.store import yamlio
 from polydiff.store.git import EmptySource
 from polydiff.store.repo import LINEAGE, POLICIES, PolicyRepo, doc_dir
@@ -255,7 +255,9 @@ def _lineage_effects(
 
 
 def _proposals(repo: PolicyRepo, src_head: FileSource, result: ReviewResult) -> None:
-    """The lineage an added document would get, and its declared relations checked."""
+    """The lineage an added document would get, and its declared relations checked: its
+    declared relations (and successions) as ``lineage build`` computes them, and, with
+    every other document, the passages it reuses (the query of ``polydiff sources``)."""
     added = [d for d in result.documents if d.status is DocChange.ADDED and not d.errors]
     if not added:
         return
@@ -266,8 +268,13 @@ def _proposals(repo: PolicyRepo, src_head: FileSource, result: ReviewResult) -> 
         result.findings.append(f"lineage: cannot read the documents at head: {exc}")
         return
     ids = {d.doc for d in added}
-    plans = [p for p in plan_pairs(docs) if p.from_doc in ids or p.to_doc in ids]
+    plans = [
+        p
+        for p in plan_pairs(docs)
+        if (p.from_doc in ids or p.to_doc in ids) and p.relation is not LineageRelation.DISCOVERED
+    ]
     computed = compute_links(docs, plans, lang)
+    by_id = {d.id: d for d in docs}
     for d in added:
         assert d.meta is not None
         declared = {r.doc: r.type.value for r in d.meta.relations}
@@ -285,10 +292,39 @@ def _proposals(repo: PolicyRepo, src_head: FileSource, result: ReviewResult) -> 
                     f"{d.doc}: declares '{declared[other]} {other}' but no clause "
                     f"shows textual reuse of {other}"
                 )
-            if other not in declared and relation == "discovered" and links:
-                result.warnings.append(
-                    f"{d.doc}: quotes {other} ({len(links)} passage(s)) without a declared relation"
-                )
+        if d.doc in by_id:
+            _discovered(repo, src_head, d, by_id[d.doc].tree, ids, declared, result)
+
+
+def _discovered(
+    repo: PolicyRepo,
+    src_head: FileSource,
+    d: DocReview,
+    tree: ClauseTree,
+    added: set[str],
+    declared: dict[str, str],
+    result: ReviewResult,
+) -> None:
+    """The passages of an added document that reuse documents it declares no relation to."""
+    from polydiff.service.sources import tree_sources
+
+    by_doc: dict[str, list[LineageLink]] = defaultdict(list)
+    for r in tree_sources(repo, tree, sorted(added | set(declared)), src_head):
+        by_doc[r.doc].append(r.link)
+    for other, links in sorted(by_doc.items()):
+        f = LineageFile(
+            other,
+            d.doc,
+            LineageRelation.DISCOVERED,
+            tree.lang,
+            Basis.TEXT,
+            {},
+            tuple(sorted(links, key=lambda x: -x.score)),
+        )
+        d.proposed.append((other, f))
+        result.warnings.append(
+            f"{d.doc}: quotes {other} ({len(links)} passage(s)) without a declared relation"
+        )
 
 
 def _lineage_changes(src_base: FileSource, src_head: FileSource) -> list[str]:

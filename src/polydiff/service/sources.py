@@ -19,6 +19,7 @@ from polydiff.errors import InputError, UsageError
 from polydiff.model import LANGUAGES, ClauseTree
 from polydiff.model.sources import DocShare, PassageSources, SourceMatch, SourcesReport
 from polydiff.store.repo import PolicyRepo, doc_dir
+from polydiff.store.sources import FileSource
 
 if TYPE_CHECKING:
     from polydiff.lineage.corpus_index import CorpusIndex
@@ -90,7 +91,37 @@ def find_sources(repo: PolicyRepo, query: SourcesQuery) -> SourcesReport:
     found = [r for r in found if r.link.score >= query.min_score]
     passages = _passages(tree, query, found, lang, trees)
     titles = dict(zip(index.docs, index.titles, strict=True))
-    return SourcesReport(query.name, lang, passages, _shares(passages, titles), len(index.docs), how)
+    return SourcesReport(
+        query.name, lang, passages, _shares(passages, titles), len(index.docs), how
+    )
+
+
+def tree_sources(
+    repo: PolicyRepo,
+    tree: ClauseTree,
+    exclude: Sequence[str] = (),
+    source: FileSource | None = None,
+) -> list[Reuse]:
+    """The corpus clauses a clause tree reuses (the query of :func:`find_sources` for a
+    document already parsed, as ``review`` asks it of an added document). With ``source``
+    (a revision), the corpus is read there and indexed in memory, not cached."""
+    from polydiff.lineage.build import document_texts
+    from polydiff.lineage.corpus_index import build_index
+    from polydiff.lineage.sources import find_reuse
+
+    if source is None:
+        index, _ = corpus_index(repo, tree.lang)
+    else:
+        index = build_index(document_texts(repo, tree.lang, source), tree.lang)
+
+    @lru_cache(maxsize=64)
+    def load(doc: str) -> ClauseTree | None:
+        src = source or repo.worktree
+        if tree.lang not in repo.load_meta(doc, src).languages:
+            return None
+        return repo.load_tree(doc, tree.lang, src)
+
+    return find_reuse(index, tree, load, exclude)
 
 
 def corpus_index(

@@ -96,6 +96,11 @@ class PolydiffApp(App[None]):
 
         self.push_screen(LineageScreen(doc, path, lang))
 
+    def open_sources(self, text: str = "") -> None:
+        from polydiff.tui.screens.sources import SourcesScreen
+
+        self.push_screen(SourcesScreen(text))
+
     # --- global actions -----------------------------------------------------------------
 
     def action_search(self) -> None:
@@ -115,6 +120,7 @@ class PolydiffApp(App[None]):
         from polydiff.tui.screens.history import HistoryScreen
         from polydiff.tui.screens.lineage import LineageScreen
         from polydiff.tui.screens.search import SearchScreen
+        from polydiff.tui.screens.sources import SourcesScreen
 
         sections = [
             ("Everywhere", "keys of every screen", self.BINDINGS),
@@ -126,6 +132,7 @@ class PolydiffApp(App[None]):
                     CompareScreen,
                     LineageScreen,
                     HistoryScreen,
+                    SourcesScreen,
                 )
             ),
             ("Search", "the / dialog", SearchScreen.BINDINGS),
@@ -156,6 +163,11 @@ class PolydiffApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "Search the corpus", "Find clauses (Chinese or English)", self.action_search
+        )
+        yield SystemCommand(
+            "Sources of a text",
+            "Paste a text: where did its passages come from?",
+            self.open_sources,
         )
         yield SystemCommand("Keys", "Every key of every screen", self.action_help)
         yield SystemCommand("Export", "Write this screen as Markdown or HTML", self.action_export)

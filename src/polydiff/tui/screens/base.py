@@ -31,6 +31,8 @@ class Navigator(Protocol):
 
     def open_lineage(self, doc: str, path: str, lang: str | None = None) -> None: ...
 
+    def open_sources(self, text: str = "") -> None: ...
+
 
 class PolydiffScreen(Screen[None]):
     """A full screen of the app; ``escape`` goes back to the previous one."""

@@ -95,6 +95,7 @@ class CorpusScreen(TextExport, PolydiffScreen):
         Binding("space", "mark", "Mark A"),
         Binding("c", "compare", "Compare"),
         Binding("h", "history", "History"),
+        Binding("o", "sources", "Sources"),
         Binding("s", "sort", "Sort"),
         Binding("S", "reverse", "Reverse sort", show=False),
         Binding("f", "filter", "Filter"),
@@ -316,6 +317,9 @@ class CorpusScreen(TextExport, PolydiffScreen):
         doc = self.highlighted_id()
         if doc:
             self.papp.open_history(doc)
+
+    def action_sources(self) -> None:
+        self.papp.open_sources()
 
     def action_sort(self) -> None:
         visible = list(self.columns())
