@@ -36,7 +36,7 @@ from polydiff.model.lineage import LineageLink, LineageRelation
 
 EARLIEST = 8
 """Clauses of the index each shingle of the text is paired with (its earliest ones)."""
-SUMMARY_DOCS = 8
+SUMMARY_DOCS = 3
 """Documents searched for summaries: those the text's passages draw on most."""
 SOURCES_EVIDENCE: Evidence = EVIDENCE[LineageRelation.CITES]
 """What a match needs (``python -m bench.sources_gold`` compares the choices on the gold)."""

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 from polydiff.errors import InputError, UsageError
 from polydiff.model import LANGUAGES, ClauseTree
 from polydiff.model.sources import DocShare, PassageSources, SourceMatch, SourcesReport
-from polydiff.store.repo import PolicyRepo, doc_dir
+from polydiff.store.repo import PolicyRepo
 from polydiff.store.sources import FileSource
 
 if TYPE_CHECKING:
     from polydiff.lineage.corpus_index import CorpusIndex
     from polydiff.lineage.sources import Reuse
+    from polydiff.store.index_cache import Stamp
 
 TreeLoader = Callable[[str, str], ClauseTree | None]
 """(document, language) → the document's tree in that language, or None."""
@@ -78,22 +79,23 @@ def find_sources(repo: PolicyRepo, query: SourcesQuery) -> SourcesReport:
     lang = query.lang or guess_language(query.text)
     if lang not in LANGUAGES:
         raise UsageError(f"--lang must be one of {', '.join(LANGUAGES)}")
-    known = set(repo.doc_ids())
-    unknown = [d for d in query.exclude if d not in known]
+    from polydiff.store.index_cache import corpus_stamps
+
+    stamps = corpus_stamps(repo, (lang,))
+    in_lang = _in_language(stamps, lang)
+    unknown = [d for d in query.exclude if d not in in_lang]
     if unknown:
         raise UsageError(f"--exclude: unknown document(s): {', '.join(unknown)}")
-    files = corpus_files(repo)
-    index, how = corpus_index(repo, lang, files)
+    index, how = corpus_index(repo, lang, stamps)
     tree = parse_text(query.text, lang, "text").tree
-    trees = _tree_loader(repo, _languages(files))
+    trees = _tree_loader(repo, lang, in_lang)
     evidence = EVIDENCE[LineageRelation.INTERPRETS] if query.loose else SOURCES_EVIDENCE
     found = find_reuse(index, tree, lambda d: trees(d, lang), query.exclude, evidence)
     found = [r for r in found if r.link.score >= query.min_score]
     passages = _passages(tree, query, found, lang, trees)
     titles = dict(zip(index.docs, index.titles, strict=True))
-    return SourcesReport(
-        query.name, lang, passages, _shares(passages, titles), len(index.docs), how
-    )
+    shares = _shares(passages, titles)
+    return SourcesReport(query.name, lang, passages, shares, len(index.docs), how)
 
 
 def tree_sources(
@@ -125,11 +127,11 @@ def tree_sources(
 
 
 def corpus_index(
-    repo: PolicyRepo, lang: str, files: list[str] | None = None
+    repo: PolicyRepo, lang: str, now: dict[str, Stamp] | None = None
 ) -> tuple[CorpusIndex, str]:
     """The corpus index in ``lang`` from the cache, or made now (and cached): (index,
     ``cached`` | ``built``). The cache keeps the background word frequencies too, so a
-    query need not load them."""
+    query need not load them. ``now``: the corpus files' stamps, when already taken."""
     import numpy as np
 
     from polydiff.lineage import background
@@ -138,54 +140,45 @@ def corpus_index(
     from polydiff.store import index_cache
 
     name = f"sources-{lang}"
-    files = corpus_files(repo) if files is None else files
-    cached = index_cache.load(repo, name, files, FORMAT)
+    now = index_cache.corpus_stamps(repo, (lang,)) if now is None else now
+    cached = index_cache.load(repo, name, now, FORMAT)
     version = background.background_version()
     if cached is not None and cached.meta.get("background") == version:
         units = cached.meta["background_units"]
         background.use_table(lang, dict(zip(units, cached.arrays["zipf"].tolist(), strict=True)))
         return CorpusIndex.from_parts(cached.meta, cached.arrays, cached.texts), "cached"
+    made_from = index_cache.fingerprints(repo, now)
     index = build_index(document_texts(repo, lang), lang)
     table = background.zipf_table(lang)
     meta = {**index.meta(), "background": version, "background_units": list(table)}
     arrays = {**index.arrays, "zipf": np.fromiter(table.values(), dtype=np.float64)}
-    index_cache.save(repo, name, files, FORMAT, meta, arrays, index.texts)
+    index_cache.save(repo, name, made_from, FORMAT, meta, arrays, index.texts)
     return index, "built"
 
 
-def corpus_files(repo: PolicyRepo) -> list[str]:
-    """The files an index is made from: each document's metadata and clause trees
-    (repository-relative)."""
-    out = []
-    for doc in repo.doc_ids():
-        folder = repo.root / doc_dir(doc)
-        out += [
-            f"{doc_dir(doc)}/{f.name}"
-            for f in sorted(folder.iterdir())
-            if f.name == "meta.yaml" or (f.suffix == ".yaml" and f.stem in LANGUAGES)
-        ]
-    return out
-
-
-def _languages(files: list[str]) -> dict[str, set[str]]:
-    """Document → the languages it has a clause tree in (from the files, not the metadata:
-    reading every meta.yaml of a large corpus would cost more than the query)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for rel in files:
+def _in_language(stamps: dict[str, Stamp], lang: str) -> dict[str, bool]:
+    """Document → whether it has a clause tree in ``lang``, from the corpus files' stamps
+    (not from the metadata: reading every meta.yaml of a large corpus would cost more than
+    the query)."""
+    out: dict[str, bool] = {}
+    for rel in stamps:
         doc, name = rel.split("/")[-2:]
-        if name != "meta.yaml":
-            out[doc].add(name.removesuffix(".yaml"))
+        out[doc] = out.get(doc, False) or name == f"{lang}.yaml"
     return out
 
 
-def _tree_loader(repo: PolicyRepo, languages: dict[str, set[str]]) -> TreeLoader:
-    """``load(doc, lang)``: a document's tree (None when it lacks the language), cached."""
+def _tree_loader(repo: PolicyRepo, lang: str, in_lang: dict[str, bool]) -> TreeLoader:
+    """``load(doc, language)``: a document's tree (None when it lacks the language), cached;
+    whether a document has the query's language ``lang`` is known from ``in_lang``, the
+    others are read off its metadata."""
 
     @lru_cache(maxsize=256)
-    def load(doc: str, lang: str) -> ClauseTree | None:
-        if lang not in languages.get(doc, ()):
-            return None
-        return repo.load_tree(doc, lang)
+    def load(doc: str, language: str) -> ClauseTree | None:
+        if language == lang:
+            has = in_lang.get(doc, False)
+        else:
+            has = language in repo.load_meta(doc).languages
+        return repo.load_tree(doc, language) if has else None
 
     return load
 

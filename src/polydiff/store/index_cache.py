@@ -21,13 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from polydiff.store.locking import state_dir
-from polydiff.store.repo import PolicyRepo
+from polydiff.store.repo import POLICIES, PolicyRepo
 
 CACHE = "cache"
 MANIFEST = "manifest.json"
 TEXTS = "texts.bin"
 Stamp = tuple[int, int]
 """(size, modification time in ns) of a file."""
+Print = tuple[int, int, str]
+"""(size, modification time in ns, git blob id) of a file: what a cache was made from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +45,26 @@ def cache_dir(repo: PolicyRepo, name: str) -> Path:
     return state_dir(repo.root) / CACHE / name
 
 
-def stamps(repo: PolicyRepo, rels: list[str]) -> dict[str, Stamp]:
-    """The stamp of each repository-relative file of ``rels`` that exists."""
+def corpus_stamps(repo: PolicyRepo, languages: tuple[str, ...]) -> dict[str, Stamp]:
+    """The stamp of every document's ``meta.yaml`` and clause trees (``<lang>.yaml``), by
+    repository-relative path: one scan of ``policies/`` and a ``stat`` per file, no read."""
+    names = ("meta.yaml", *(f"{lang}.yaml" for lang in languages))
     out: dict[str, Stamp] = {}
-    for rel in rels:
-        with contextlib.suppress(OSError):
-            st = os.stat(repo.root / rel)
-            out[rel] = (st.st_size, st.st_mtime_ns)
+    try:
+        folders = sorted(e.name for e in os.scandir(repo.root / POLICIES) if e.is_dir())
+    except OSError:
+        return out
+    base = str(repo.root / POLICIES)
+    stat = os.stat
+    for folder in folders:
+        if folder.startswith("."):
+            continue
+        for name in names:
+            try:
+                st = stat(f"{base}/{folder}/{name}")
+            except OSError:
+                continue
+            out[f"{POLICIES}/{folder}/{name}"] = (st.st_size, st.st_mtime_ns)
     return out
 
 
@@ -64,22 +79,29 @@ def blob_ids(repo: PolicyRepo, rels: list[str]) -> dict[str, str]:
     return out
 
 
-def load(repo: PolicyRepo, name: str, files: list[str], version: int) -> Cached | None:
-    """The cache ``name`` when it was made, at layout ``version``, from exactly ``files`` as
-    they are now; None when it is missing, unreadable or stale."""
+def fingerprints(repo: PolicyRepo, stamps: dict[str, Stamp]) -> dict[str, Print]:
+    """``stamps`` with each file's blob id: taken before a cache is made, so that a file
+    changed while it was being made reads as changed."""
+    blobs = blob_ids(repo, list(stamps))
+    return {rel: (*stamp, blobs[rel]) for rel, stamp in stamps.items() if rel in blobs}
+
+
+def load(repo: PolicyRepo, name: str, now: dict[str, Stamp], version: int) -> Cached | None:
+    """The cache ``name`` when it was made, at layout ``version``, from exactly the files of
+    ``now`` (their stamps as they are); None when it is missing, unreadable or stale. A file
+    whose stamp changed makes it stale only when its content did."""
     folder = cache_dir(repo, name)
     try:
         meta = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if meta.get("version") != version or sorted(meta.get("files", {})) != sorted(files):
+    recorded: dict[str, list[Any]] = meta.get("files", {})
+    if meta.get("version") != version or recorded.keys() != now.keys():
         return None
-    now = stamps(repo, files)
-    recorded = meta["files"]
-    changed = [rel for rel in files if list(now.get(rel, ())) != recorded[rel]["stamp"]]
-    if changed:  # touched: stale only when the content differs
+    changed = [rel for rel, (size, mtime) in now.items() if recorded[rel][:2] != [size, mtime]]
+    if changed:
         blobs = blob_ids(repo, changed)
-        if any(blobs.get(rel) != recorded[rel]["blob"] for rel in changed):
+        if any(blobs.get(rel) != recorded[rel][2] for rel in changed):
             return None
     import numpy as np
 
@@ -97,14 +119,15 @@ def load(repo: PolicyRepo, name: str, files: list[str], version: int) -> Cached 
 def save(
     repo: PolicyRepo,
     name: str,
-    files: list[str],
+    made_from: dict[str, Print],
     version: int,
     meta: dict[str, Any],
     arrays: dict[str, Any],
     texts: bytes,
 ) -> None:
-    """Write the cache ``name`` (replacing any), made from ``files``; a failure to write
-    leaves no cache rather than a broken one, and is not an error (a cache is optional)."""
+    """Write the cache ``name`` (replacing any), made from the files of ``made_from``
+    (:func:`fingerprints` taken before it was made); a failure to write leaves no cache
+    rather than a broken one, and is not an error (a cache is optional)."""
     import numpy as np
 
     folder = cache_dir(repo, name)
@@ -119,14 +142,9 @@ def save(
         for key, array in arrays.items():
             np.save(tmp / f"{key}.npy", np.ascontiguousarray(array), allow_pickle=False)
         (tmp / TEXTS).write_bytes(texts)
-        now, blobs = stamps(repo, files), blob_ids(repo, files)
         record = {
             "version": version,
-            "files": {
-                rel: {"stamp": list(now[rel]), "blob": blobs[rel]}
-                for rel in files
-                if rel in now and rel in blobs
-            },
+            "files": {rel: list(made) for rel, made in made_from.items()},
             "arrays": sorted(arrays),
             **meta,
         }
