@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from polydiff.align.matching import LINK_THRESHOLD, Matcher, Matching, Side
-from polydiff.align.outline import is_outline, match_outline
+from polydiff.align.outline import OutlineMatch, is_outline, match_outline
 from polydiff.diff.terms import term_shifts
 from polydiff.diff.wording import Normalized, normalized_diff, similarity, wording_diff
 from polydiff.model import Clause, ClauseTree
@@ -153,14 +153,21 @@ def _outline_comparison(
             link = Link(b_only, (), (path,), ops=(("+", text),) if text else ())
             keyed.append(((b_order[path], 0.0), link))
     keyed.sort(key=lambda kv: kv[0])
-    shifts: tuple[TermShift, ...] = ()
-    if match.shift:
-        old, new = match.shift if outline_is_a else match.shift[::-1]
-        count = sum(match.shift[0] in of_outline[cp.outline].heading for cp in match.counterparts)
-        shifts = (TermShift(old, new, count),)
     links = tuple(link for _, link in keyed)
+    shifts = _outline_shifts(match, outline_is_a, of_outline)
     side = "a" if outline_is_a else "b"
     return Comparison(a_name, b_name, lang, links, shifts, False, True, side)
+
+
+def _outline_shifts(
+    match: OutlineMatch, outline_is_a: bool, of_outline: dict[str, Clause]
+) -> tuple[TermShift, ...]:
+    """The pair's term shift (A's term → B's), counted in the outline headings placed."""
+    if not match.shift:
+        return ()
+    old, new = match.shift if outline_is_a else match.shift[::-1]
+    count = sum(match.shift[0] in of_outline[cp.outline].heading for cp in match.counterparts)
+    return (TermShift(old, new, count),)
 
 
 GIST = 60

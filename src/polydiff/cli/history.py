@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from polydiff.cli.common import add_format, emit_json, out_console, repo_from
 from polydiff.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from polydiff.service.history import LogEntry
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,6 +37,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     bl.set_defaults(func=run_blame)
 
 
+def _entry_to_json(e: LogEntry) -> dict[str, Any]:
+    """One commit of ``log --format json``."""
+    return {
+        "commit": e.revision.sha,
+        "date": e.revision.date,
+        "author": e.revision.author,
+        "message": e.revision.message,
+        "path": e.path,
+        "previous_path": e.previous_path,
+        "change": e.change,
+        "links": [
+            {
+                "kind": x.kind.value,
+                "a": list(x.a),
+                "b": list(x.b),
+                "ops": [[o, t] for o, t in x.ops],
+            }
+            for x in e.links
+        ],
+    }
+
+
 def run_log(args: argparse.Namespace) -> int:
     from polydiff.model import ClauseRef
     from polydiff.service.history import clause_log
@@ -45,29 +70,7 @@ def run_log(args: argparse.Namespace) -> int:
     repo = repo_from(args)
     entries = clause_log(repo, ref.doc, ref.path, args.lang, ref.rev or "HEAD")
     if args.format == "json":
-        emit_json(
-            [
-                {
-                    "commit": e.revision.sha,
-                    "date": e.revision.date,
-                    "author": e.revision.author,
-                    "message": e.revision.message,
-                    "path": e.path,
-                    "previous_path": e.previous_path,
-                    "change": e.change,
-                    "links": [
-                        {
-                            "kind": x.kind.value,
-                            "a": list(x.a),
-                            "b": list(x.b),
-                            "ops": [[o, t] for o, t in x.ops],
-                        }
-                        for x in e.links
-                    ],
-                }
-                for e in entries
-            ]
-        )
+        emit_json([_entry_to_json(e) for e in entries])
         return ExitCode.OK
     from rich.padding import Padding
     from rich.text import Text

@@ -15,7 +15,7 @@ from typing import Any
 
 from polydiff.errors import ParseError
 from polydiff.model import Clause, ClauseTree
-from polydiff.parse.numbering import KIND_OF_STYLE, match_label
+from polydiff.parse.numbering import KIND_OF_STYLE, Label, match_label
 
 _LEVELS = ("parts", "sections", "items")
 _META_KEYS = ("doc_id", "title", "doc_number", "issuer", "date", "completeness", "notes", "parts")
@@ -42,6 +42,18 @@ def is_outline(data: object) -> bool:
     return isinstance(data, dict) and isinstance(data.get("parts"), list)
 
 
+def _entry_label(entry: object, level: int, parent: str, name: str) -> tuple[str, Label]:
+    """The label of an outline entry (as written, and as read), or a :class:`ParseError`."""
+    where = f"under {parent or 'the top'}"
+    if not isinstance(entry, dict) or not entry.get("label") or not entry.get("heading"):
+        raise ParseError(f"{name}: an entry of '{_LEVELS[level]}' {where} lacks a label or heading")
+    label_text = str(entry["label"]).strip()
+    label = match_label(label_text + "X")
+    if label is None:
+        raise ParseError(f"{name}: unknown numbering {label_text!r} {where}")
+    return label_text, label
+
+
 def parse_outline(data: object, name: str, doc: str = "") -> OutlineResult:
     """Build the clause trees of an outline; raises :class:`ParseError` naming the problem."""
     if not is_outline(data):
@@ -59,17 +71,7 @@ def parse_outline(data: object, name: str, doc: str = "") -> OutlineResult:
         zh: list[Clause] = []
         en: list[Clause] = []
         for entry in entries:
-            if not isinstance(entry, dict) or not entry.get("label") or not entry.get("heading"):
-                raise ParseError(
-                    f"{name}: an entry of '{_LEVELS[level]}' under {parent or 'the top'} "
-                    "lacks a label or heading"
-                )
-            label_text = str(entry["label"]).strip()
-            label = match_label(label_text + "X")
-            if label is None:
-                raise ParseError(
-                    f"{name}: unknown numbering {label_text!r} under {parent or 'the top'}"
-                )
+            label_text, label = _entry_label(entry, level, parent, name)
             path = f"{parent}.{label.number}" if parent else str(label.number)
             if path in sources:
                 raise ParseError(f"{name}: duplicate clause {path} (label {label_text!r})")

@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.text import Text
 
+from polydiff.model.lineage import LineageFile
 from polydiff.report.data import comparison_to_json
 from polydiff.report.diff_markup import md_escape as _md_escape
 from polydiff.report.diff_text import MARKERS
@@ -13,6 +14,21 @@ from polydiff.report.segments import link_title, similarity_text, trim_context
 from polydiff.service.review import DocChange, DocReview, ReviewResult
 
 _CONTEXT = 30
+
+
+def _proposed_to_json(other: str, f: LineageFile) -> dict[str, Any]:
+    """One proposed lineage file of an added document."""
+    return {
+        "with": other,
+        "from": f.from_doc,
+        "to": f.to_doc,
+        "relation": f.relation,
+        "basis": f.basis,
+        "links": [
+            {"from": x.from_path, "to": x.to_path, "kind": x.kind.value, "score": x.score}
+            for x in f.links
+        ],
+    }
 
 
 def review_to_json(r: ReviewResult) -> dict[str, Any]:
@@ -34,25 +50,7 @@ def review_to_json(r: ReviewResult) -> dict[str, Any]:
             "only_zh": d.mismatch[0],
             "only_en": d.mismatch[1],
             "diffs": {lang: comparison_to_json(c.changes()) for lang, c in d.diffs.items()},
-            "proposed_lineage": [
-                {
-                    "with": other,
-                    "from": f.from_doc,
-                    "to": f.to_doc,
-                    "relation": f.relation,
-                    "basis": f.basis,
-                    "links": [
-                        {
-                            "from": x.from_path,
-                            "to": x.to_path,
-                            "kind": x.kind.value,
-                            "score": x.score,
-                        }
-                        for x in f.links
-                    ],
-                }
-                for other, f in d.proposed
-            ],
+            "proposed_lineage": [_proposed_to_json(other, f) for other, f in d.proposed],
             "lineage_effects": d.lineage_effects,
             "errors": d.errors,
         }
