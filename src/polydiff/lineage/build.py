@@ -24,7 +24,7 @@ from typing import Any
 
 from polydiff.align.outline import is_outline, match_outline
 from polydiff.lineage import files
-from polydiff.lineage.index import ShingleTable, candidate_pairs, shingle_table
+from polydiff.lineage.index import PairFilter, ShingleTable, candidate_pairs, shingle_table
 from polydiff.lineage.passages import EVIDENCE
 from polydiff.lineage.shingles import DocFrequency, shingle_sequence
 from polydiff.lineage.summaries import summary_links
@@ -133,7 +133,9 @@ def _most_common(langs: Iterable[str]) -> str:
 
 
 def plan_pairs(docs: Sequence[DocText]) -> list[PairPlan]:
-    """Declared relations (earlier document first) and every other pair for discovery."""
+    """The declared relations (earlier document first). Every other pair is left to
+    discovery, which is not planned pair by pair (:class:`~polydiff.lineage.index.PairFilter`:
+    a corpus of n documents has n²/2 pairs, and a few have reuse)."""
     ids = {d.id for d in docs}
     order = {d.id: k for k, d in enumerate(docs)}
     declared: dict[tuple[str, str], LineageRelation] = {}
@@ -142,14 +144,6 @@ def plan_pairs(docs: Sequence[DocText]) -> list[PairPlan]:
             if other in ids:
                 declared[(other, d.id)] = LineageRelation.declared(rel)
     plans = [PairPlan(a, b, rel) for (a, b), rel in declared.items()]
-    for x in docs:
-        for y in docs:
-            if (
-                order[x.id] < order[y.id]
-                and (x.id, y.id) not in declared
-                and (y.id, x.id) not in declared
-            ):
-                plans.append(PairPlan(x.id, y.id, LineageRelation.DISCOVERED))
     return sorted(plans, key=lambda p: (order[p.from_doc], order[p.to_doc]))
 
 
@@ -346,11 +340,12 @@ def build(
     current = {d.id: d.blob for d in docs}
     stale = _stale(current, files.load_manifest(repo), only, force)
     plans = [p for p in plan_pairs(docs) if p.from_doc in stale or p.to_doc in stale]
-    computed = compute_links(docs, plans, lang, progress)
+    computed = compute_links(docs, plans, lang, progress, discover=stale)
     with repo.writing():
         manifest = files.load_manifest(repo)
         existing = {f.name: f for f in files.load_all(repo)}
         by_id = {d.id: d for d in docs}
+        _with_earlier_discoveries(computed, existing.values(), stale, by_id, lang)
         out_files, remove, unplaced = _merge_all(repo, computed, existing, by_id, current, lang)
         # under the lock no write is in flight: temporary files left here are debris
         remove += [rel for rel in repo.leftover_temp_files() if rel.startswith("lineage/")]
@@ -379,6 +374,27 @@ def _stale(
 
         raise UnknownDocumentError(f"unknown document(s): {', '.join(unknown)}")
     return set(only) if force else stale & set(only)
+
+
+def _with_earlier_discoveries(
+    computed: Computed,
+    existing: Iterable[LineageFile],
+    stale: set[str],
+    by_id: dict[str, DocText],
+    lang: str,
+) -> None:
+    """Add to ``computed`` the discovered pairs of a recomputed document that have a file
+    but no links now: merged, the file keeps its reviewed links or goes."""
+    for f in existing:
+        key = (f.from_doc, f.to_doc)
+        if (
+            f.relation is LineageRelation.DISCOVERED
+            and key not in computed
+            and (f.from_doc in stale or f.to_doc in stale)
+            and f.from_doc in by_id
+            and f.to_doc in by_id
+        ):
+            computed[key] = ([], Basis.TEXT, LineageRelation.DISCOVERED, lang)
 
 
 def _merge_all(
@@ -418,16 +434,24 @@ Computed = dict[tuple[str, str], tuple[list[LineageLink], Basis, LineageRelation
 
 
 def compute_links(
-    docs: Sequence[DocText], plans: Sequence[PairPlan], lang: str, progress: Progress | None = None
+    docs: Sequence[DocText],
+    plans: Sequence[PairPlan],
+    lang: str,
+    progress: Progress | None = None,
+    discover: Iterable[str] = (),
 ) -> Computed:
-    """The links of each planned pair (steps 2-4; pure: nothing is read or written)."""
+    """The links of each planned pair, and of the discovered pairs (no declared relation,
+    one of the documents in ``discover``) that have any (steps 2-4; pure: nothing is read
+    or written)."""
     by_id = {d.id: d for d in docs}
     computed: Computed = {}
-    ticks = iter(range(1, len(plans) + 1))
+    marked = sorted({k for k, d in enumerate(docs) if d.id in set(discover)})
+    total = len(plans) + (1 if marked else 0)
+    ticks = iter(range(1, total + 1))
 
     def tick(stage: str) -> None:
         if progress:
-            progress(stage, next(ticks), len(plans))
+            progress(stage, next(ticks), total)
 
     for p in plans:
         if p.relation.succession:
@@ -435,21 +459,32 @@ def compute_links(
             computed[(p.from_doc, p.to_doc)] = (links, basis, p.relation, found_in)
             tick(f"align {p.from_doc} → {p.to_doc}")
     passage_plans = [p for p in plans if not p.relation.succession]
-    if not passage_plans:
+    if not passage_plans and not marked:
         return computed
-    grouped = _passage_links(docs, passage_plans, lang)
+    declared = [(p.from_doc, p.to_doc) for p in plans]
+    grouped = _passage_links(docs, passage_plans, lang, marked, declared)
     for p in passage_plans:
-        links = grouped.get((p.from_doc, p.to_doc), [])
+        links = grouped.pop((p.from_doc, p.to_doc), [])
         computed[(p.from_doc, p.to_doc)] = (links, Basis.TEXT, p.relation, lang)
         tick(f"passages {p.from_doc} → {p.to_doc}")
+    for (a, b), links in grouped.items():  # what discovery found
+        computed[(a, b)] = (links, Basis.TEXT, LineageRelation.DISCOVERED, lang)
+    if marked:
+        tick(f"discovery ({len(grouped)} pair(s) with reuse)")
     return computed
 
 
 def _passage_links(
-    docs: Sequence[DocText], plans: Sequence[PairPlan], lang: str
+    docs: Sequence[DocText],
+    plans: Sequence[PairPlan],
+    lang: str,
+    marked: Sequence[int] = (),
+    declared: Sequence[tuple[str, str]] = (),
 ) -> dict[tuple[str, str], list[LineageLink]]:
-    """Quotations, paraphrases and summaries of the planned (non-succession) pairs, each
-    stretch of a later clause given to the source that explains it best."""
+    """Quotations, paraphrases and summaries of the planned (non-succession) pairs, and
+    those discovery finds between a ``marked`` document (by index) and any other with no
+    relation ``declared`` between them, each stretch of a later clause given to the source
+    that explains it best."""
     import numpy as np
 
     index = {d.id: k for k, d in enumerate(docs)}
@@ -460,11 +495,9 @@ def _passage_links(
     weigh = unit_weigher(df, lang, words)
     sequences = [h for h, _ in shingled]
     found: list[Found] = []
-    discovered = [p for p in plans if p.relation is LineageRelation.DISCOVERED]
-    if discovered:
-        allowed = np.zeros((len(docs), len(docs)), dtype=bool)
-        for p in discovered:
-            allowed[index[p.from_doc], index[p.to_doc]] = True
+    if marked:
+        known = [(index[a], index[b]) for a, b in declared if a in index and b in index]
+        allowed = PairFilter.of(len(docs), marked, known)
         doc_of = np.array([r.doc for r in rows], dtype=np.int64)
         pairs = candidate_pairs([table], doc_of, df, allowed)
         found += verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent)
@@ -473,8 +506,6 @@ def _passage_links(
         by_doc[r.doc].append((k, r.content))
     summaries: list[Found] = []
     for p in plans:
-        if p.relation is LineageRelation.DISCOVERED:
-            continue
         a, b = index[p.from_doc], index[p.to_doc]
         pairs = declared_candidates(by_doc[a], by_doc[b], lang, weigh)
         evidence = EVIDENCE[p.relation]

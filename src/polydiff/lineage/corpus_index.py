@@ -19,7 +19,7 @@ from typing import Any
 from polydiff.lineage.build import DocText, clause_rows, doc_frequency, shingle_batch
 from polydiff.lineage.shingles import DocFrequency
 
-FORMAT = 3
+FORMAT = 4
 """Version of the arrays' layout (an index of another version is rebuilt)."""
 ARRAYS = ("codes", "clause", "position", "clause_doc", "text_end", "frequent", "busy")
 """The arrays of an index, as the store writes them."""
@@ -36,8 +36,9 @@ class CorpusIndex:
     titles: tuple[str, ...]
     paths: tuple[str, ...]
     """Path of each clause (global clause index = position)."""
-    texts: bytes
-    """Every clause's content, UTF-8, one after the other (see ``text_end``)."""
+    texts: Any
+    """Every clause's content, UTF-8, one after the other (see ``text_end``): ``bytes``, or
+    any bytes-like object a slice of which is ``bytes`` (a memory map)."""
     arrays: dict[str, Any]
     """``codes`` (uint64), ``clause`` and ``position`` (int64): one row per informative
     shingle of a clause; ``clause_doc`` (int64) and ``text_end`` (int64) per clause;
@@ -51,7 +52,7 @@ class CorpusIndex:
         """The text of clause ``clause`` (heading, a line break, body)."""
         ends = self.arrays["text_end"]
         start = int(ends[clause - 1]) if clause else 0
-        return self.texts[start : int(ends[clause])].decode()
+        return bytes(self.texts[start : int(ends[clause])]).decode()
 
     def doc_of(self, clause: int) -> int:
         return int(self.arrays["clause_doc"][clause])
@@ -80,7 +81,7 @@ class CorpusIndex:
         }
 
     @classmethod
-    def from_parts(cls, meta: dict[str, Any], arrays: dict[str, Any], texts: bytes) -> CorpusIndex:
+    def from_parts(cls, meta: dict[str, Any], arrays: dict[str, Any], texts: Any) -> CorpusIndex:
         """The index the store kept (:meth:`meta`, ``arrays``, ``texts``)."""
         return cls(
             meta["lang"],

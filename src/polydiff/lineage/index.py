@@ -36,6 +36,41 @@ EARLIEST = 4
 
 
 @dataclass(frozen=True, slots=True)
+class PairFilter:
+    """The document pairs discovery compares: two different documents, at least one of
+    them ``marked`` (being recomputed), with no relation declared between them. Held as a
+    mark per document and the declared pairs, never as a matrix of every pair."""
+
+    marked: Any
+    """bool per document index."""
+    declared: Any
+    """Sorted int64 keys ``low × n + high`` of the declared pairs (document indices)."""
+
+    @classmethod
+    def of(
+        cls, n_docs: int, marked: Sequence[int], declared: Sequence[tuple[int, int]]
+    ) -> PairFilter:
+        import numpy as np
+
+        mask = np.zeros(n_docs, dtype=bool)
+        mask[list(marked)] = True
+        keys = sorted({min(a, b) * n_docs + max(a, b) for a, b in declared})
+        return cls(mask, np.array(keys, dtype=np.int64))
+
+    def __call__(self, da: Any, db: Any) -> Any:
+        """Boolean mask over the pairs of document index arrays ``da`` and ``db``."""
+        import numpy as np
+
+        ok = (da != db) & (self.marked[da] | self.marked[db])
+        if len(self.declared):
+            n = len(self.marked)
+            keys = np.minimum(da, db) * n + np.maximum(da, db)
+            at = np.searchsorted(self.declared, keys).clip(0, len(self.declared) - 1)
+            ok &= self.declared[at] != keys
+        return ok
+
+
+@dataclass(frozen=True, slots=True)
 class ShingleTable:
     """Shingles of a batch of clauses: parallel arrays, one row per (shingle, clause)."""
 
@@ -61,13 +96,15 @@ def shingle_table(sequences: Sequence[Any], first_clause: int = 0) -> ShingleTab
 
 
 def candidate_pairs(
-    tables: Sequence[ShingleTable], clause_doc: Any, df: DocFrequency, allowed: Any | None = None
+    tables: Sequence[ShingleTable],
+    clause_doc: Any,
+    df: DocFrequency,
+    allowed: PairFilter | None = None,
 ) -> Any:
     """(i, j) clause index pairs, i < j in document order of ``clause_doc`` (document index
     per clause), from different documents, sharing ``MIN_SHARED`` informative shingles.
 
-    ``allowed``, when given, is a boolean matrix over document indices: only pairs of
-    documents marked True are returned."""
+    ``allowed``, when given, says which pairs of documents may be returned."""
     import numpy as np
 
     codes = np.concatenate([t.codes for t in tables]) if tables else np.zeros(0, np.uint64)
@@ -104,7 +141,7 @@ def candidate_pairs(
             da, db = clause_doc[a], clause_doc[b]
             ok = da != db
             if allowed is not None:
-                ok &= allowed[da, db] | allowed[db, da]
+                ok &= allowed(da, db)
             pair_keys.append((a[ok] * n_clauses + b[ok], diag[ok]))
     if not pair_keys:
         return np.zeros((0, 2), dtype=np.int64)

@@ -38,7 +38,9 @@ class Cached:
 
     meta: dict[str, Any]
     arrays: dict[str, Any]
-    texts: bytes
+    """Memory-mapped arrays."""
+    texts: Any
+    """The text blob, memory-mapped (bytes-like: a slice is ``bytes``)."""
 
 
 def cache_dir(repo: PolicyRepo, name: str) -> Path:
@@ -95,14 +97,11 @@ def load(repo: PolicyRepo, name: str, now: dict[str, Stamp], version: int) -> Ca
         meta = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    recorded: dict[str, list[Any]] = meta.get("files", {})
-    if meta.get("version") != version or recorded.keys() != now.keys():
-        return None
-    changed = [rel for rel, (size, mtime) in now.items() if recorded[rel][:2] != [size, mtime]]
-    if changed:
-        blobs = blob_ids(repo, changed)
-        if any(blobs.get(rel) != recorded[rel][2] for rel in changed):
+    try:
+        if meta["version"] != version or not _same_files(repo, meta["files"], now):
             return None
+    except (KeyError, TypeError, ValueError):
+        return None
     import numpy as np
 
     try:
@@ -110,10 +109,40 @@ def load(repo: PolicyRepo, name: str, now: dict[str, Stamp], version: int) -> Ca
             key: np.load(folder / f"{key}.npy", mmap_mode="r", allow_pickle=False)
             for key in meta["arrays"]
         }
-        texts = (folder / TEXTS).read_bytes()
+        texts = _mapped(folder / TEXTS)
     except (OSError, ValueError):
         return None
     return Cached(meta, arrays, texts)
+
+
+def _same_files(repo: PolicyRepo, recorded: dict[str, Any], now: dict[str, Stamp]) -> bool:
+    """Whether the files of ``now`` are those ``recorded`` (``names``, ``sizes``,
+    ``mtimes``, ``blobs``: parallel, the blob ids 40 characters each), with the same
+    content: a file whose stamp differs is compared by its blob id."""
+    names = recorded["names"].split("\n") if recorded["names"] else []
+    if names != list(now):
+        return False
+    blobs: str = recorded["blobs"]
+    stamped = zip(names, recorded["sizes"], recorded["mtimes"], strict=True)
+    changed = {
+        rel: blobs[40 * k : 40 * k + 40]
+        for k, (rel, size, mtime) in enumerate(stamped)
+        if now[rel] != (size, mtime)
+    }
+    if not changed:
+        return True
+    current = blob_ids(repo, list(changed))
+    return all(current.get(rel) == blob for rel, blob in changed.items())
+
+
+def _mapped(path: Path) -> Any:
+    """The bytes of ``path``, mapped into memory (read as they are sliced)."""
+    import mmap
+
+    with path.open("rb") as fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            return b""
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def save(
@@ -144,7 +173,12 @@ def save(
         (tmp / TEXTS).write_bytes(texts)
         record = {
             "version": version,
-            "files": {rel: list(made) for rel, made in made_from.items()},
+            "files": {
+                "names": "\n".join(made_from),
+                "sizes": [size for size, _, _ in made_from.values()],
+                "mtimes": [mtime for _, mtime, _ in made_from.values()],
+                "blobs": "".join(blob for _, _, blob in made_from.values()),
+            },
             "arrays": sorted(arrays),
             **meta,
         }
