@@ -29,25 +29,40 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.lineage_corpus import Corpus, make_corpus
-from polydiff.model import DocMeta, SourceFile
+from polydiff.model import DocMeta, Relation, SourceFile
 from polydiff.store.repo import PolicyRepo
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 
 
-def write_repo(corpus: Corpus, n: int, root: Path) -> PolicyRepo:
-    """The first ``n`` documents of ``corpus`` as a policy repository at ``root``."""
+def write_repo(
+    corpus: Corpus,
+    n: int,
+    root: Path,
+    relations: Callable[[int], tuple[Relation, ...]] | None = None,
+) -> PolicyRepo:
+    """The first ``n`` documents of ``corpus`` as a policy repository at ``root``; document
+    ``k`` declares ``relations(k)``."""
     (root / "policies").mkdir(parents=True)
     (root / "lineage").mkdir()
     repo = PolicyRepo(root)
     for k, d in enumerate(corpus.docs[:n]):
         raw = page_of(corpus, k).encode()
         source = SourceFile("zh", "raw/zh.txt", f"{d.id}.txt", hashlib.sha256(raw).hexdigest())
-        meta = DocMeta(d.id, {"zh": d.tree.title}, date=d.date, kind="plan", files=(source,))
+        declared = relations(k) if relations else ()
+        meta = DocMeta(
+            d.id,
+            {"zh": d.tree.title},
+            date=d.date,
+            kind="plan",
+            relations=declared,
+            files=(source,),
+        )
         repo.save(meta, {"zh": d.tree}, {"raw/zh.txt": raw})
     return repo
 

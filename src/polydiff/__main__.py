@@ -2,4 +2,5 @@
 
 from polydiff.cli import run
 
-run()
+if __name__ == "__main__":  # not when a worker process (Dask's, spawned) imports it
+    run()

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections import Counter
 from typing import Any
 
 from polydiff.cli.common import add_format, emit_json, out_console, repo_from, stderr_progress, warn
 from polydiff.errors import ExitCode
+
+LISTED = 10
+"""Documents named, and files listed, in the summary of a build (more are counted)."""
 
 WIDE_STATS = 110
 """Terminal width from which `lineage stats` shows the term shifts too."""
@@ -31,6 +35,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     b.add_argument("docs", nargs="*", metavar="DOC")
     b.add_argument("--force", action="store_true", help="recompute even what is up to date")
     b.add_argument("--commit", action="store_true", help="commit lineage/ afterwards")
+    b.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="discover on a local Dask cluster of N processes (needs polydiff[scale])",
+    )
+    b.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="discover on the Dask cluster at ADDRESS (default: $POLYDIFF_SCHEDULER); its "
+        "workers read the repository at the same path",
+    )
     b.set_defaults(func=run_build)
     c = verbs.add_parser("check", help="exit 1 when lineage is stale or dangling (for CI)")
     add_format(c, ("text", "json"))
@@ -64,20 +80,27 @@ def run_build(args: argparse.Namespace) -> int:
     from polydiff.service import lineage
 
     repo = repo_from(args)
+    scheduler = args.scheduler or os.environ.get("POLYDIFF_SCHEDULER") or None
     with stderr_progress("lineage") as progress:
-        result = lineage.build(repo, args.docs, args.force, progress, commit=args.commit)
+        result = lineage.build(
+            repo, args.docs, args.force, progress, args.commit, args.workers, scheduler
+        )
     for line in result.unplaced:
         warn(f"unplaced: {line}")
     if not result.stale_docs:
         print("lineage is up to date (use --force to recompute)")
         return ExitCode.OK
     kinds = Counter(link.kind.value for f in result.files for link in f.links)
+    docs = result.stale_docs
+    named = ", ".join(docs) if len(docs) <= LISTED else f"{len(docs):,} documents"
     print(
-        f"rebuilt lineage of {', '.join(result.stale_docs)}: {len(result.files)} file(s)"
+        f"rebuilt lineage of {named}: {len(result.files)} file(s)"
         + "".join(f", {n} {k}" for k, n in sorted(kinds.items()))
     )
-    for rel in result.written:
+    for rel in result.written[:LISTED]:
         print(f"  wrote {rel}")
+    if len(result.written) > LISTED:
+        print(f"  … and {len(result.written) - LISTED:,} more")
     if result.commit:
         print(f"committed {result.commit[:10]}")
     return ExitCode.OK

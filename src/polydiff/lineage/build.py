@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from functools import lru_cache
+from typing import Any, Protocol
 
 from polydiff.align.outline import is_outline, match_outline
 from polydiff.lineage import files
@@ -328,6 +329,7 @@ def build(
     force: bool = False,
     progress: Progress | None = None,
     commit: bool = False,
+    discovery: Discovery | None = None,
 ) -> BuildResult:
     """Recompute what is stale (or everything with ``force``), merge, write all or nothing
     (and commit ``lineage/`` with ``commit``).
@@ -340,7 +342,7 @@ def build(
     current = {d.id: d.blob for d in docs}
     stale = _stale(current, files.load_manifest(repo), only, force)
     plans = [p for p in plan_pairs(docs) if p.from_doc in stale or p.to_doc in stale]
-    computed = compute_links(docs, plans, lang, progress, discover=stale)
+    computed = compute_links(docs, plans, lang, progress, stale, discovery)
     with repo.writing():
         manifest = files.load_manifest(repo)
         existing = {f.name: f for f in files.load_all(repo)}
@@ -439,6 +441,7 @@ def compute_links(
     lang: str,
     progress: Progress | None = None,
     discover: Iterable[str] = (),
+    discovery: Discovery | None = None,
 ) -> Computed:
     """The links of each planned pair, and of the discovered pairs (no declared relation,
     one of the documents in ``discover``) that have any (steps 2-4; pure: nothing is read
@@ -462,7 +465,9 @@ def compute_links(
     if not passage_plans and not marked:
         return computed
     declared = [(p.from_doc, p.to_doc) for p in plans]
-    grouped = _passage_links(docs, passage_plans, lang, marked, declared)
+    grouped = _passage_links(
+        docs, passage_plans, lang, marked, declared, discovery or discover_in_process
+    )
     for p in passage_plans:
         links = grouped.pop((p.from_doc, p.to_doc), [])
         computed[(p.from_doc, p.to_doc)] = (links, Basis.TEXT, p.relation, lang)
@@ -474,33 +479,83 @@ def compute_links(
     return computed
 
 
+class Discovery(Protocol):
+    """What computes the corpus's frequency model and the discovered passages: in process
+    (:func:`discover_in_process`) or on a cluster (:mod:`polydiff.lineage.distributed`),
+    with the same result."""
+
+    def __call__(
+        self,
+        docs: Sequence[DocText],
+        rows: Sequence[ClauseRow],
+        lang: str,
+        marked: Sequence[int],
+        declared: Sequence[tuple[int, int]],
+    ) -> tuple[DocFrequency, list[Found]]: ...
+
+
+def discover_in_process(
+    docs: Sequence[DocText],
+    rows: Sequence[ClauseRow],
+    lang: str,
+    marked: Sequence[int],
+    declared: Sequence[tuple[int, int]],
+) -> tuple[DocFrequency, list[Found]]:
+    """Steps 3-4 for discovery in this process: the frequency model of ``rows`` (every
+    clause of ``docs``) and the quotations and paraphrases between a ``marked`` document
+    and any other with no ``declared`` pair (document indices), later clause by later
+    clause, earlier first."""
+    import numpy as np
+
+    words: dict[str, int] = {}
+    table, shingled = shingle_batch(rows, 0, lang, words)
+    df = doc_frequency(rows, shingled, lang, words, [d.tree.title for d in docs])
+    if not marked:
+        return df, []
+    weigh = unit_weigher(df, lang, words)
+    sequences = [h for h, _ in shingled]
+    allowed = PairFilter.of(len(docs), marked, declared)
+    doc_of = np.array([r.doc for r in rows], dtype=np.int64)
+    pairs = candidate_pairs([table], doc_of, df, allowed)
+    return df, verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent)
+
+
+class LazySequences(Sequence[Any]):
+    """Shingle sequences of ``rows``, made when asked for (the verifier of declared pairs
+    reads none; a cluster's verifier, a few)."""
+
+    def __init__(self, rows: Sequence[ClauseRow], lang: str) -> None:
+        self.rows, self.lang = rows, lang
+        self.of = lru_cache(maxsize=4096)(self._of)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, k: Any) -> Any:
+        return self.of(int(k))
+
+    def _of(self, k: int) -> Any:
+        return shingle_sequence(self.rows[k].content, self.lang, {})[0]
+
+
 def _passage_links(
     docs: Sequence[DocText],
     plans: Sequence[PairPlan],
     lang: str,
     marked: Sequence[int] = (),
     declared: Sequence[tuple[str, str]] = (),
+    discovery: Discovery = discover_in_process,
 ) -> dict[tuple[str, str], list[LineageLink]]:
     """Quotations, paraphrases and summaries of the planned (non-succession) pairs, and
     those discovery finds between a ``marked`` document (by index) and any other with no
     relation ``declared`` between them, each stretch of a later clause given to the source
     that explains it best."""
-    import numpy as np
-
     index = {d.id: k for k, d in enumerate(docs)}
     rows = clause_rows(docs)
-    words: dict[str, int] = {}
-    table, shingled = shingle_batch(rows, 0, lang, words)
-    df = doc_frequency(rows, shingled, lang, words, [d.tree.title for d in docs])
-    weigh = unit_weigher(df, lang, words)
-    sequences = [h for h, _ in shingled]
-    found: list[Found] = []
-    if marked:
-        known = [(index[a], index[b]) for a, b in declared if a in index and b in index]
-        allowed = PairFilter.of(len(docs), marked, known)
-        doc_of = np.array([r.doc for r in rows], dtype=np.int64)
-        pairs = candidate_pairs([table], doc_of, df, allowed)
-        found += verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent)
+    known = [(index[a], index[b]) for a, b in declared if a in index and b in index]
+    df, found = discovery(docs, rows, lang, marked, known)
+    weigh = unit_weigher(df, lang, {})
+    sequences = LazySequences(rows, lang)
     by_doc: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for k, r in enumerate(rows):
         by_doc[r.doc].append((k, r.content))

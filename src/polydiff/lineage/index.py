@@ -104,31 +104,47 @@ def candidate_pairs(
     """(i, j) clause index pairs, i < j in document order of ``clause_doc`` (document index
     per clause), from different documents, sharing ``MIN_SHARED`` informative shingles.
 
-    ``allowed``, when given, says which pairs of documents may be returned."""
+    ``allowed``, when given, says which pairs of documents may be returned. The two steps
+    (:func:`shared_shingles`, :func:`close_pairs`) can run on partitions: the first on rows
+    holding every occurrence of their shingles, the second on the packed pairs of whole
+    later clauses (:mod:`polydiff.lineage.distributed`)."""
     import numpy as np
 
     codes = np.concatenate([t.codes for t in tables]) if tables else np.zeros(0, np.uint64)
     owner = np.concatenate([t.clause for t in tables]) if tables else np.zeros(0, np.int64)
     position = np.concatenate([t.position for t in tables]) if tables else np.zeros(0, np.int64)
     keep = ~df.busy(codes)
-    codes, owner, position = codes[keep], owner[keep], position[keep]
-    order = np.lexsort((owner, codes))
-    codes, owner, position = codes[order], owner[order], position[order]
-    if len(codes) == 0:
-        return np.zeros((0, 2), dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-    sizes = np.diff(np.r_[starts, len(codes)])
-    pair_keys = []
+    n_clauses = int(clause_doc.shape[0])
+    packed = shared_shingles(codes[keep], owner[keep], position[keep], clause_doc, allowed)
+    return close_pairs(packed, n_clauses)
+
+
+def shared_shingles(
+    codes: Any, owner: Any, position: Any, clause_doc: Any, allowed: PairFilter | None = None
+) -> Any:
+    """For rows (shingle, clause, position) that hold every occurrence of their shingles:
+    each pairing of a shingle's member with one of its ``EARLIEST`` first members, packed
+    as an int64 ``(i × n + j) << DIAG_BITS | diagonal`` (n: clauses in ``clause_doc``)."""
+    import numpy as np
+
     n_clauses = int(clause_doc.shape[0])
     if n_clauses >= MAX_CLAUSES:
         raise ValueError(f"the index takes at most {MAX_CLAUSES:,} clauses, not {n_clauses:,}")
+    order = np.lexsort((owner, codes))
+    codes, owner, position = codes[order], owner[order], position[order]
+    empty = np.zeros(0, dtype=np.int64)
+    if len(codes) == 0:
+        return empty
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    sizes = np.diff(np.r_[starts, len(codes)])
     shared = sizes >= 2
     starts, sizes = starts[shared], sizes[shared]
     if not len(sizes):
-        return np.zeros((0, 2), dtype=np.int64)
+        return empty
     by_size = np.argsort(sizes, kind="stable")
     starts, sizes = starts[by_size], sizes[by_size]
     edges = np.flatnonzero(np.r_[True, sizes[1:] != sizes[:-1], True]).tolist()
+    packed = []
     for lo, hi in itertools.pairwise(edges):  # groups of one size at a time
         size = int(sizes[lo])
         group_starts = starts[lo:hi]
@@ -142,16 +158,19 @@ def candidate_pairs(
             ok = da != db
             if allowed is not None:
                 ok &= allowed(da, db)
-            pair_keys.append((a[ok] * n_clauses + b[ok], diag[ok]))
-    if not pair_keys:
+            keys = a[ok] * n_clauses + b[ok]
+            packed.append((keys << DIAG_BITS) + diag[ok] + (1 << (DIAG_BITS - 1)))
+    return np.concatenate(packed) if packed else empty
+
+
+def close_pairs(packed: Any, n_clauses: int) -> Any:
+    """The (i, j) pairs of :func:`shared_shingles`'s packed rows (all rows of each pair)
+    with ``MIN_SHARED`` shared shingles within a window of ``BAND`` diagonals."""
+    import numpy as np
+
+    if not len(packed):
         return np.zeros((0, 2), dtype=np.int64)
-    keys = np.concatenate([k for k, _ in pair_keys])
-    diag = np.concatenate([d for _, d in pair_keys]) + (1 << (DIAG_BITS - 1))
-    del pair_keys
-    # one sort by (pair, diagonal); a pair is a candidate when MIN_SHARED of its shared
-    # shingles lie within a window of BAND diagonals
-    shared = np.sort((keys << DIAG_BITS) + diag)
-    del keys, diag
+    shared = np.sort(packed)
     pair = shared >> DIAG_BITS
     span = MIN_SHARED - 1
     close = (pair[span:] == pair[:-span]) & ((shared[span:] - shared[:-span]) < BAND)

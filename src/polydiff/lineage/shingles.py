@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
@@ -78,6 +79,128 @@ def stock_codes(lang: str, words: dict[str, int]) -> Any:
     return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
 
 
+@dataclass(frozen=True, slots=True)
+class ShingleCounts:
+    """How many clauses and documents hold each shingle, in a batch of whole documents:
+    batches are counted apart and their counts added (:func:`merge_counts`)."""
+
+    codes: Any
+    """Sorted distinct shingle codes (uint64)."""
+    clauses: Any
+    """Clauses holding each code (int64)."""
+    doc_codes: Any
+    docs: Any
+    """Documents holding each of ``doc_codes`` (int64)."""
+    n_clauses: int
+    n_docs: int
+    """Documents with at least one clause."""
+
+
+def count_shingles(
+    sequences: Sequence[tuple[Any, Any]], clause_doc: Sequence[int]
+) -> ShingleCounts:
+    """The counts of a batch: ``sequences`` of its clauses, ``clause_doc`` their documents
+    (each document wholly in the batch)."""
+    import numpy as np
+
+    per_clause = [np.unique(h) for h, _ in sequences]
+    flat = np.concatenate(per_clause) if per_clause else np.zeros(0, dtype=np.uint64)
+    codes, clause_counts = np.unique(flat, return_counts=True)
+    by_doc: dict[int, list[Any]] = {}
+    for doc, c in zip(clause_doc, per_clause, strict=True):
+        by_doc.setdefault(doc, []).append(c)
+    doc_flat = [np.unique(np.concatenate(v)) for v in by_doc.values()]
+    doc_codes, doc_counts = np.unique(
+        np.concatenate(doc_flat) if doc_flat else flat, return_counts=True
+    )
+    return ShingleCounts(
+        codes,
+        clause_counts.astype(np.int64),
+        doc_codes,
+        doc_counts.astype(np.int64),
+        len(sequences),
+        len(set(clause_doc)),
+    )
+
+
+def merge_counts(parts: Sequence[ShingleCounts]) -> ShingleCounts:
+    """The counts of the batches ``parts`` together."""
+    import numpy as np
+
+    def add(codes: list[Any], counts: list[Any]) -> tuple[Any, Any]:
+        if not codes:
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        merged, where = np.unique(np.concatenate(codes), return_inverse=True)
+        total = np.zeros(len(merged), dtype=np.int64)
+        np.add.at(total, where, np.concatenate(counts))
+        return merged, total
+
+    codes, clauses = add([p.codes for p in parts], [p.clauses for p in parts])
+    doc_codes, docs = add([p.doc_codes for p in parts], [p.docs for p in parts])
+    return ShingleCounts(
+        codes,
+        clauses,
+        doc_codes,
+        docs,
+        sum(p.n_clauses for p in parts),
+        sum(p.n_docs for p in parts),
+    )
+
+
+def boilerplate(counts: ShingleCounts) -> Any:
+    """Shingles in more than half of the documents (and more than 3)."""
+    return counts.doc_codes[counts.docs > max(3, counts.n_docs // 2)]
+
+
+def busy_candidates(counts: ShingleCounts) -> Any:
+    """Shingles in more than 2% of the clauses (and more than 4): busy if also diverse."""
+    return counts.codes[counts.clauses > max(4, counts.n_clauses // 50)]
+
+
+def neighbour_pairs(
+    candidates: Any, sequences: Sequence[tuple[Any, Any]], n: int
+) -> tuple[Any, Any]:
+    """The distinct (candidate index, left neighbour) and (candidate index, right
+    neighbour) pairs of ``candidates`` (sorted codes) in a batch's ``sequences``."""
+    import numpy as np
+
+    left_pairs, right_pairs = [], []
+    empty = np.zeros((0, 2), dtype=np.int64)
+    if not len(candidates):
+        return empty, empty
+    for h, units in sequences:
+        if not len(h):
+            continue
+        idx = np.searchsorted(candidates, h).clip(0, len(candidates) - 1)
+        hit = candidates[idx] == h
+        if not hit.any():
+            continue
+        k = np.flatnonzero(hit)
+        right = k[k + n < len(units)]
+        left = k[k >= 1]
+        right_pairs.append(np.stack([idx[right], units[right + n].astype(np.int64)], axis=1))
+        left_pairs.append(np.stack([idx[left], units[left - 1].astype(np.int64)], axis=1))
+
+    def distinct(pairs: list[Any]) -> Any:
+        return np.unique(np.concatenate(pairs).astype(np.int64), axis=0) if pairs else empty
+
+    return distinct(left_pairs), distinct(right_pairs)
+
+
+def diversity(n_candidates: int, lefts: Sequence[Any], rights: Sequence[Any]) -> Any:
+    """For each candidate: its number of distinct left or right neighbours (the larger),
+    from the :func:`neighbour_pairs` of every batch."""
+    import numpy as np
+
+    out = np.zeros(n_candidates, dtype=np.int64)
+    for parts in (lefts, rights):
+        pairs = [p for p in parts if len(p)]
+        if pairs:
+            distinct = np.unique(np.concatenate(pairs), axis=0)
+            out = np.maximum(out, np.bincount(distinct[:, 0], minlength=n_candidates))
+    return out
+
+
 class DocFrequency:
     """Which shingles are *frequent*, that is, not informative (what reusing them says
     nothing about; the rest of a unit's weight comes from the background language,
@@ -95,6 +218,9 @@ class DocFrequency:
     stock words no better than a reader would from that corpus alone. A passage that many
     documents copy keeps the same neighbours in every copy, so it is never busy however
     often it is copied.
+
+    Made from all clauses at once, or (:meth:`from_counts`) from counts of batches added
+    up, with the same result.
     """
 
     DIVERSE = 8
@@ -107,52 +233,37 @@ class DocFrequency:
         words: dict[str, int],
         titles: Sequence[str] = (),
     ) -> None:
+        counts = count_shingles(sequences, clause_doc)
+        candidates = busy_candidates(counts)
+        left, right = neighbour_pairs(candidates, sequences, SHINGLE_N[lang])
+        diverse = diversity(len(candidates), [left], [right])
+        self._set(boilerplate(counts), candidates, diverse, lang, words, titles)
+
+    @classmethod
+    def from_parts(
+        cls, boiler: Any, candidates: Any, diverse: Any, lang: str, titles: Sequence[str] = ()
+    ) -> DocFrequency:
+        """The model from parts computed apart (on a cluster): the :func:`boilerplate` and
+        :func:`busy_candidates` of counts added over batches, and their :func:`diversity`."""
+        df = cls.__new__(cls)
+        df._set(boiler, candidates, diverse, lang, {}, titles)
+        return df
+
+    def _set(
+        self,
+        boiler: Any,
+        candidates: Any,
+        diverse: Any,
+        lang: str,
+        words: dict[str, int],
+        titles: Sequence[str],
+    ) -> None:
         import numpy as np
 
-        n = SHINGLE_N[lang]
-        self.n_clauses = len(sequences)
-        self.n_docs = len(set(clause_doc))
-        per_clause = [np.unique(h) for h, _ in sequences]
-        flat = np.concatenate(per_clause) if per_clause else np.zeros(0, dtype=np.uint64)
-        codes, clause_counts = np.unique(flat, return_counts=True)
-        by_doc: dict[int, list[Any]] = {}
-        for doc, c in zip(clause_doc, per_clause, strict=True):
-            by_doc.setdefault(doc, []).append(c)
-        doc_flat = [np.unique(np.concatenate(v)) for v in by_doc.values()]
-        doc_codes, doc_counts = np.unique(
-            np.concatenate(doc_flat) if doc_flat else flat, return_counts=True
-        )
-        boiler = doc_codes[doc_counts > max(3, self.n_docs // 2)]
-        busy = codes[clause_counts > max(4, self.n_clauses // 50)]
-        topic = busy[self._diverse(busy, sequences, n) >= self.DIVERSE] if len(busy) else busy
+        topic = candidates[diverse >= self.DIVERSE] if len(candidates) else candidates
         named = [shingle_codes(t, lang, words) for t in titles if t]
         self._frequent = np.unique(np.concatenate([boiler, stock_codes(lang, words), *named]))
         self._busy = np.unique(np.concatenate([self._frequent, topic]))
-
-    @staticmethod
-    def _diverse(candidates: Any, sequences: Sequence[tuple[Any, Any]], n: int) -> Any:
-        """For each candidate shingle: its number of distinct left or right neighbours."""
-        import numpy as np
-
-        left_pairs, right_pairs = [], []
-        for h, units in sequences:
-            if not len(h):
-                continue
-            idx = np.searchsorted(candidates, h).clip(0, len(candidates) - 1)
-            hit = candidates[idx] == h
-            if not hit.any():
-                continue
-            k = np.flatnonzero(hit)
-            right = k[k + n < len(units)]
-            left = k[k >= 1]
-            right_pairs.append(np.stack([idx[right], units[right + n].astype(np.int64)], axis=1))
-            left_pairs.append(np.stack([idx[left], units[left - 1].astype(np.int64)], axis=1))
-        out = np.zeros(len(candidates), dtype=np.int64)
-        for pairs in (left_pairs, right_pairs):
-            if pairs:
-                distinct = np.unique(np.concatenate(pairs).astype(np.int64), axis=0)
-                out = np.maximum(out, np.bincount(distinct[:, 0], minlength=len(candidates)))
-        return out
 
     @classmethod
     def from_codes(cls, frequent: Any, busy: Any) -> DocFrequency:

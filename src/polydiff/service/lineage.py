@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from polydiff.errors import UsageError
 from polydiff.model.comparison import TermShift
 from polydiff.model.lineage import Basis, LineageFile, Status, Trace
 from polydiff.store.repo import PolicyRepo
@@ -34,13 +36,53 @@ def build(
     force: bool = False,
     progress: Progress | None = None,
     commit: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
-    """``polydiff lineage build``: recompute what is stale, keep every review."""
+    """``polydiff lineage build``: recompute what is stale, keep every review. Discovery
+    runs in this process, or on a Dask cluster: a local one of ``workers`` processes, or
+    the one at ``scheduler`` (its workers must see the repository at the same path)."""
     from polydiff.lineage.build import build as run
 
     if commit:
         repo.history  # noqa: B018 - fail before any work when this is not a git repository
-    return run(repo, only, force=force, progress=progress, commit=commit)
+    if workers is None and not scheduler:
+        return run(repo, only, force=force, progress=progress, commit=commit)
+    with _cluster(workers, scheduler) as client:
+        from polydiff.lineage.distributed import DaskDiscovery
+
+        discovery = DaskDiscovery(client, repo.root)
+        return run(repo, only, force, progress, commit, discovery)
+
+
+@contextmanager
+def _cluster(workers: int | None, scheduler: str | None) -> Iterator[Any]:
+    """A Dask client: of a local cluster of ``workers`` processes, or of ``scheduler``."""
+    import importlib
+
+    try:
+        dd: Any = importlib.import_module("distributed")  # untyped; optional (polydiff[scale])
+    except ImportError:
+        raise UsageError(
+            "--workers and --scheduler need Dask: pip install 'polydiff[scale]'"
+        ) from None
+    if scheduler:
+        try:
+            client = dd.Client(scheduler, timeout=20)
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"no Dask scheduler at {scheduler}: {exc}") from None
+        with client:
+            yield client
+        return
+    if workers is not None and workers < 1:
+        raise UsageError("--workers must be 1 or more")
+    with (
+        dd.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        dd.Client(cluster) as client,
+    ):
+        yield client
 
 
 def check(repo: PolicyRepo) -> list[LineageFinding]:
