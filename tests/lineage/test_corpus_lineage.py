@@ -50,6 +50,15 @@ def test_rebuilding_gives_the_committed_files(corpus_copy: PolicyRepo) -> None:
     assert after == before
 
 
+def test_a_first_build_gives_the_committed_files(corpus_copy: PolicyRepo) -> None:
+    lineage = corpus_copy.root / "lineage"
+    committed = {p.name: p.read_bytes() for p in lineage.iterdir()}
+    for p in lineage.iterdir():
+        p.unlink()
+    build(corpus_copy)
+    assert {p.name: p.read_bytes() for p in lineage.iterdir()} == committed
+
+
 def test_recall_per_tier_precision_and_no_wrong_link(corpus: PolicyRepo) -> None:
     got = produced(corpus)
     sc = score(GOLD, got)

@@ -53,6 +53,15 @@ def test_a_two_worker_cluster_writes_the_same_files(tmp_path: Path) -> None:
     assert files_of(there) == files_of(here)
 
 
+def test_the_bundled_corpus_on_a_cluster(corpus_copy: PolicyRepo) -> None:
+    lineage = corpus_copy.root / "lineage"
+    committed = files_of(corpus_copy)
+    for p in lineage.iterdir():
+        p.unlink()
+    build(corpus_copy, workers=2)
+    assert files_of(corpus_copy) == committed
+
+
 def test_bad_cluster_options_are_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

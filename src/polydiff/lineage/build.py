@@ -273,9 +273,10 @@ Carry = Callable[[str], str | None]
 def merge(
     new: LineageFile, old: LineageFile | None, carry_from: Carry, carry_to: Carry
 ) -> LineageFile:
-    """New proposals plus every reviewed link of ``old``, carried to current paths."""
+    """New proposals plus every reviewed link of ``old``, carried to current paths, in path
+    order (a first build and a rebuild write the same file)."""
     if old is None:
-        return new
+        return replace(new, links=tuple(sorted(new.links, key=_link_order)))
     by_key = {link.key: link for link in new.links}
     kept: list[LineageLink] = []
     for link in old.links:
@@ -303,8 +304,12 @@ def merge(
             )
         )
     links = kept + list(by_key.values())
-    links.sort(key=lambda x: (_path_key(x.from_path), _path_key(x.to_path)))
+    links.sort(key=_link_order)
     return replace(new, links=tuple(links))
+
+
+def _link_order(link: LineageLink) -> tuple[tuple[tuple[int, str], ...], ...]:
+    return (_path_key(link.from_path), _path_key(link.to_path))
 
 
 def _path_key(path: str) -> tuple[tuple[int, str], ...]:
