@@ -47,6 +47,11 @@ class RevisionError(StoreError):
     """A git revision that does not exist or cannot be read."""
 
 
+class ClusterError(PolydiffError):
+    """The Dask cluster a build ran on failed it (a worker died, the scheduler went away);
+    nothing was written."""
+
+
 class UsageError(PolydiffError):
     """Arguments that do not fit together."""
 

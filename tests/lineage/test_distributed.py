@@ -73,3 +73,46 @@ def test_bad_cluster_options_are_one_line(
     assert main([*argv, "--scheduler", "tcp://127.0.0.1:1"]) == 2
     err = capsys.readouterr().err
     assert "no Dask scheduler at tcp://127.0.0.1:1" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_worker_that_dies_fails_the_build_and_writes_nothing(tmp_path: Path) -> None:
+    import os
+    import signal
+    import threading
+    import time
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    from polydiff.errors import ClusterError
+
+    corpus = make_corpus(N_DOCS, seed=3)
+    repo = write_repo(corpus, N_DOCS, tmp_path / "repo")
+    before = files_of(repo)
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        outcome: list[BaseException | None] = []
+
+        def run() -> None:
+            try:
+                build(repo, force=True, scheduler=cluster.scheduler_address)
+                outcome.append(None)
+            except BaseException as exc:  # the build's error, checked below
+                outcome.append(exc)
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(client.processing().values()):
+            time.sleep(0.05)
+        pid = next(iter(client.run(os.getpid).values()))
+        os.kill(pid, signal.SIGKILL)
+        thread.join(120)
+    assert outcome and isinstance(outcome[0], ClusterError)
+    assert "nothing written" in str(outcome[0])
+    assert files_of(repo) == before

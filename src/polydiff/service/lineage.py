@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from polydiff.errors import UsageError
+from polydiff.errors import ClusterError, PolydiffError, UsageError
 from polydiff.model.comparison import TermShift
 from polydiff.model.lineage import Basis, LineageFile, Status, Trace
 from polydiff.store.repo import PolicyRepo
@@ -52,7 +52,17 @@ def build(
         from polydiff.lineage.distributed import DaskDiscovery
 
         discovery = DaskDiscovery(client, repo.root)
-        return run(repo, only, force, progress, commit, discovery)
+        try:
+            return run(repo, only, force, progress, commit, discovery)
+        except PolydiffError:
+            raise
+        except Exception as exc:  # what the cluster raises: a lost worker, a closed comm
+            if not type(exc).__module__.startswith(("distributed", "dask", "tornado")):
+                raise
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ClusterError(
+                f"the Dask cluster failed the build ({reason}); nothing written"
+            ) from None
 
 
 @contextmanager
