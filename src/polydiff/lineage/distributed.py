@@ -171,7 +171,11 @@ class _Shingled:
     counts: list[ShingleCounts]
 
 
-@lru_cache(maxsize=512)
+ROWS_CACHED = 20_000
+"""Documents whose clauses a worker keeps once read (each about 10 KB of text)."""
+
+
+@lru_cache(maxsize=ROWS_CACHED)
 def _rows_of(root: str, doc: DocRef) -> tuple[ClauseRow, ...]:
     """A document's clauses with text, read from the repository (cached per worker)."""
     from polydiff.store.repo import PolicyRepo
