@@ -234,3 +234,14 @@ def test_an_interrupted_cache_write_leaves_no_cache(
     monkeypatch.setattr(np, "save", real_save)
     assert find_sources(repo, SourcesQuery(UNRELATED, "x")).index == "built"
     assert find_sources(repo, SourcesQuery(UNRELATED, "x")).index == "cached"
+
+
+def test_the_published_english_interpretation(repo: PolicyRepo) -> None:
+    """NDRC's English text against the English corpus: the links the Chinese gold has for
+    2.1 and 2.4 are found in English, and the English title mention is no source."""
+    text = (POLICIES / "ndrc-2025-0826" / "raw" / "en.txt").read_text(encoding="utf-8")
+    report = find_sources(repo, SourcesQuery(text, "ndrc.en.txt", exclude=("ndrc-2025-0826",)))
+    assert report.lang == "en"
+    found = {(p.path, m.ref) for p in report.passages for m in p.sources}
+    assert {("2.1", "gf-2025-11#2.1.1"), ("2.4", "gf-2025-11#2.6.1")} <= found
+    assert {ref.split("#")[0] for _, ref in found} == {"gf-2025-11"}

@@ -20,7 +20,20 @@ from polydiff.lineage.build import DocText, clause_rows, doc_frequency, shingle_
 from polydiff.lineage.shingles import DocFrequency
 
 FORMAT = 4
-"""Version of the arrays' layout (an index of another version is rebuilt)."""
+"""Version of the arrays' layout."""
+
+
+def index_version() -> str:
+    """What an index depends on besides the corpus: its layout and the built-in stock
+    phrases (an index made with other ones is made again)."""
+    import hashlib
+
+    from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
+
+    phrases = "\n".join((*STOCK_PHRASES_ZH, *STOCK_PHRASES_EN)).encode()
+    return f"{FORMAT}-{hashlib.sha1(phrases, usedforsecurity=False).hexdigest()[:12]}"
+
+
 ARRAYS = ("codes", "clause", "position", "clause_doc", "text_end", "frequent", "busy")
 """The arrays of an index, as the store writes them."""
 

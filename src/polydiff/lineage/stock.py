@@ -38,4 +38,5 @@ STOCK_PHRASES_EN = (
     "a community with a shared future for mankind",
     "autonomous regions, and municipalities directly under the Central Government",
     "the following opinions are hereby put forward",
+    "hereinafter referred to as the",
 )

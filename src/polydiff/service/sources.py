@@ -136,23 +136,24 @@ def corpus_index(
 
     from polydiff.lineage import background
     from polydiff.lineage.build import document_texts
-    from polydiff.lineage.corpus_index import FORMAT, CorpusIndex, build_index
+    from polydiff.lineage.corpus_index import CorpusIndex, build_index, index_version
     from polydiff.store import index_cache
 
     name = f"sources-{lang}"
     now = index_cache.corpus_stamps(repo, (lang,)) if now is None else now
-    cached = index_cache.load(repo, name, now, FORMAT)
-    version = background.background_version()
-    if cached is not None and cached.meta.get("background") == version:
+    version = index_version()
+    cached = index_cache.load(repo, name, now, version)
+    words = background.background_version()
+    if cached is not None and cached.meta.get("background") == words:
         units = cached.meta["background_units"]
         background.use_table(lang, dict(zip(units, cached.arrays["zipf"].tolist(), strict=True)))
         return CorpusIndex.from_parts(cached.meta, cached.arrays, cached.texts), "cached"
     made_from = index_cache.fingerprints(repo, now)
     index = build_index(document_texts(repo, lang), lang)
     table = background.zipf_table(lang)
-    meta = {**index.meta(), "background": version, "background_units": list(table)}
+    meta = {**index.meta(), "background": words, "background_units": list(table)}
     arrays = {**index.arrays, "zipf": np.fromiter(table.values(), dtype=np.float64)}
-    index_cache.save(repo, name, made_from, FORMAT, meta, arrays, index.texts)
+    index_cache.save(repo, name, made_from, version, meta, arrays, index.texts)
     return index, "built"
 
 

@@ -88,7 +88,7 @@ def fingerprints(repo: PolicyRepo, stamps: dict[str, Stamp]) -> dict[str, Print]
     return {rel: (*stamp, blobs[rel]) for rel, stamp in stamps.items() if rel in blobs}
 
 
-def load(repo: PolicyRepo, name: str, now: dict[str, Stamp], version: int) -> Cached | None:
+def load(repo: PolicyRepo, name: str, now: dict[str, Stamp], version: str) -> Cached | None:
     """The cache ``name`` when it was made, at layout ``version``, from exactly the files of
     ``now`` (their stamps as they are); None when it is missing, unreadable or stale. A file
     whose stamp changed makes it stale only when its content did."""
@@ -149,7 +149,7 @@ def save(
     repo: PolicyRepo,
     name: str,
     made_from: dict[str, Print],
-    version: int,
+    version: str,
     meta: dict[str, Any],
     arrays: dict[str, Any],
     texts: bytes,
