@@ -50,6 +50,10 @@ from polydiff.lineage.verify import Found, unit_weigher, verify_pairs
 
 BATCH_DOCS = 100
 """Documents per batch (a task reads, shingles and counts one batch)."""
+BUCKETS_PER_WORKER = 4
+"""Partitions per worker of each shuffle (by shingle code, by later clause): each batch's
+output is cut into this many pieces times the workers, so the tasks that move pieces grow
+with batches × workers, not batches²."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +111,8 @@ class DaskDiscovery:
         batches = [
             readable[k : k + self.batch_docs] for k in range(0, len(readable), self.batch_docs)
         ]
-        n_buckets = max(1, len(batches))
+        workers = max(1, len(c.scheduler_info().get("workers", {})))
+        n_buckets = max(1, min(len(batches), BUCKETS_PER_WORKER * workers))
         where_f = c.scatter(where, broadcast=True)
         shingled = [c.submit(_shingle, where_f, b, lang, n_buckets, pure=False) for b in batches]
         # 3. frequencies, by code bucket
