@@ -14,7 +14,7 @@ from polydiff.tui.screens.compare import CompareScreen
 from polydiff.tui.screens.corpus import TITLE_MIN, WIDE, CorpusScreen, columns_for
 from polydiff.tui.screens.document import DocumentScreen
 from polydiff.tui.screens.history import HistoryScreen
-from polydiff.tui.widgets.keybar import KeyBar, pack
+from polydiff.tui.widgets.keybar import KeyBar, key_part, pack
 from tests.tui.conftest import press, settle
 
 DOCS = ["gf-2015-40", "gf-2025-11", "ndrc-2025-0826", "gmrb-2025-1025"]
@@ -183,7 +183,10 @@ def test_exports_default_to_a_folder_git_ignores_inside_the_repository(
 
 
 def test_the_key_bar_packs_whole_keys_into_lines() -> None:
-    parts = ["[b]?[/] Keys", "[b]q[/] Quit", "[b]h[/] History", "[b]^p[/] palette"]
+    parts = [
+        key_part("a", k, d)
+        for k, d in (("?", "Keys"), ("q", "Quit"), ("h", "History"), ("^p", "palette"))
+    ]
     assert pack(parts, 80) == [parts]
     assert pack(parts, 20) == [parts[:2], parts[2:3], parts[3:]]  # " ? Keys  q Quit" is 15
     assert pack(parts[:1], 3) == [parts[:1]]  # a key wider than the line still shows

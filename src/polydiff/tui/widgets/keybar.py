@@ -4,7 +4,7 @@ clickable. Built once per screen (Textual's Footer rebuilds itself on every focu
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.text import Text
+from rich.markup import escape
 from textual import events
 from textual.binding import Binding
 from textual.widgets import Static
@@ -28,17 +28,16 @@ class KeyBar(Static):
     """
 
     def on_mount(self) -> None:
-        self._parts = ["[@click=app.help][b $accent]?[/] Keys[/]"]  # first: always visible
+        self._parts = [key_part("app.help", "?", "Keys")]  # first: always visible
         seen: set[str] = {"question_mark"}
         for owner, bindings in (("app", self.app.BINDINGS), ("screen", self.screen.BINDINGS)):
             for b in bindings:
                 if not isinstance(b, Binding) or not b.show or b.key in seen:
                     continue
                 seen.add(b.key)
-                self._parts.append(
-                    f"[@click={owner}.{b.action}][b $accent]{key_name(b.key)}[/] {b.description}[/]"
-                )
-        self._parts.append("[@click=app.command_palette][b $accent]^p[/] palette[/]")
+                self._parts.append(key_part(f"{owner}.{b.action}", key_name(b.key), b.description))
+        self._parts.append(key_part("app.command_palette", "^p", "palette"))
+        self._width = -1
         self._lay_out(self.app.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -46,16 +45,30 @@ class KeyBar(Static):
 
     def _lay_out(self, width: int) -> None:
         """The keys packed into lines of ``width`` cells, two spaces apart."""
-        self.update("\n".join(" " + "  ".join(line) for line in pack(self._parts, width)))
+        if width == self._width:
+            return
+        self._width = width
+        lines = pack(self._parts, width)
+        self.update("\n".join(" " + "  ".join(m for m, _ in line) for line in lines))
 
 
-def pack(parts: list[str], width: int) -> list[list[str]]:
-    """``parts`` (console markup) in lines no wider than ``width`` cells, in order, each
-    line holding at least one part."""
-    lines: list[list[str]] = [[]]
+Part = tuple[str, int]
+"""A key as console markup, and its width in cells."""
+
+
+def key_part(action: str, key: str, description: str) -> Part:
+    """``key description``, clickable, with its width."""
+    markup = f"[@click={action}][b $accent]{escape(key)}[/] {escape(description)}[/]"
+    return markup, cell_len(f"{key} {description}")
+
+
+def pack(parts: list[Part], width: int) -> list[list[Part]]:
+    """``parts`` in lines no wider than ``width`` cells, in order, each line holding at
+    least one part."""
+    lines: list[list[Part]] = [[]]
     used = 1  # the leading space
     for part in parts:
-        size = cell_len(Text.from_markup(part).plain)
+        size = part[1]
         gap = 2 if lines[-1] else 0
         if lines[-1] and used + gap + size > width:
             lines.append([])
