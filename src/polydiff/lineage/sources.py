@@ -24,9 +24,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from polydiff.lineage.build import ClauseRow, one_source_per_passage, with_summaries
+from polydiff.lineage.build import (
+    ClauseRow,
+    LazySequences,
+    one_source_per_passage,
+    with_summaries,
+)
 from polydiff.lineage.corpus_index import CorpusIndex
-from polydiff.lineage.index import BAND, DIAG_BITS, MIN_SHARED
+from polydiff.lineage.index import DIAG_BITS, close_pairs
 from polydiff.lineage.passages import EVIDENCE, Evidence
 from polydiff.lineage.shingles import shingle_sequence
 from polydiff.lineage.summaries import summary_links
@@ -71,7 +76,6 @@ def passages_of(tree: ClauseTree) -> list[Passage]:
 def candidate_clauses(index: CorpusIndex, sequences: Sequence[Any]) -> Any:
     """(corpus clause, passage) pairs sharing ``MIN_SHARED`` informative shingles within
     ``BAND`` diagonals; ``sequences`` holds each passage's shingle sequence."""
-    import numpy as np
 
     from polydiff.lineage.index import shingle_table
 
@@ -79,17 +83,10 @@ def candidate_clauses(index: CorpusIndex, sequences: Sequence[Any]) -> Any:
     keep = ~index.frequency().busy(table.codes)
     codes, passage, where = table.codes[keep], table.clause[keep], table.position[keep]
     query_row, clause, position = index.lookup(codes, EARLIEST)
-    if not len(clause):
-        return np.zeros((0, 2), dtype=np.int64)
     n_passages = max(1, len(sequences))
     keys = clause * n_passages + passage[query_row]
     diag = where[query_row] - position + (1 << (DIAG_BITS - 1))
-    packed = np.sort((keys << DIAG_BITS) + diag)
-    pair = packed >> DIAG_BITS
-    span = MIN_SHARED - 1
-    close = (pair[span:] == pair[:-span]) & ((packed[span:] - packed[:-span]) < BAND)
-    found = np.unique(pair[span:][close])
-    return np.stack([found // n_passages, found % n_passages], axis=1)
+    return close_pairs((keys << DIAG_BITS) + diag, n_passages)
 
 
 def find_reuse(
@@ -119,7 +116,7 @@ def find_reuse(
     found = verify_pairs(
         np.stack([pairs[:, 0], pairs[:, 1] + n], axis=1) if len(pairs) else pairs,
         rows,
-        _Sequences(index, sequences, lang, words),
+        LazySequences(rows, lang),
         lang,
         weigh,
         df.frequent,
@@ -201,25 +198,3 @@ class _Rows(Sequence[ClauseRow]):
             return ClauseRow(self.corpus.doc_of(k), self.corpus.paths[k], self.corpus.content(k))
         p = self.passages[k - n]
         return ClauseRow(len(self.corpus.docs), p.path, p.text)
-
-
-class _Sequences(Sequence[Any]):
-    """Shingle sequences: of corpus clauses made on demand, of the passages as given."""
-
-    def __init__(
-        self, index: CorpusIndex, passages: Sequence[Any], lang: str, words: dict[str, int]
-    ) -> None:
-        self.corpus, self.passages, self.lang, self.words = index, passages, lang, words
-        self.of = lru_cache(maxsize=4096)(self._of)
-
-    def __len__(self) -> int:
-        return self.corpus.n_clauses + len(self.passages)
-
-    def __getitem__(self, k: Any) -> Any:
-        return self.of(int(k))
-
-    def _of(self, k: int) -> Any:
-        n = self.corpus.n_clauses
-        if k >= n:
-            return self.passages[k - n]
-        return shingle_sequence(self.corpus.content(k), self.lang, self.words)[0]
