@@ -453,7 +453,8 @@ def compute_links(
     or written)."""
     by_id = {d.id: d for d in docs}
     computed: Computed = {}
-    marked = sorted({k for k, d in enumerate(docs) if d.id in set(discover)})
+    wanted = set(discover)
+    marked = [k for k, d in enumerate(docs) if d.id in wanted]
     total = len(plans) + (1 if marked else 0)
     ticks = iter(range(1, total + 1))
 

@@ -102,10 +102,8 @@ class DaskDiscovery:
 
         c = self.client
         refs = tuple(DocRef(k, d.id, d.tree.lang) for k, d in enumerate(docs))
-        counts_per_doc = np.zeros(len(docs) + 1, dtype=np.int64)
-        for r in rows:  # the client knows how many clauses each document has
-            counts_per_doc[r.doc + 1] += 1
-        first = np.cumsum(counts_per_doc)
+        per_doc = np.bincount([r.doc for r in rows], minlength=len(docs))  # known to the client
+        first = np.concatenate([[0], np.cumsum(per_doc)]).astype(np.int64)
         where = ClauseMap(first, refs, self.root)
         readable = [ref for ref, d in zip(refs, docs, strict=True) if not d.outline]
         batches = [
@@ -117,7 +115,7 @@ class DaskDiscovery:
         shingled = [c.submit(_shingle, where_f, b, lang, n_buckets, pure=False) for b in batches]
         # 3. frequencies, by code bucket
         buckets = [
-            c.submit(_bucket_counts, [c.submit(_piece, s, "counts", k) for s in shingled])
+            c.submit(merge_counts, [c.submit(_counts_piece, s, k) for s in shingled])
             for k in range(n_buckets)
         ]
         n_clauses, n_docs = len(rows), len({r.doc for r in rows})
@@ -212,12 +210,8 @@ def _cut_counts(counts: ShingleCounts, n_buckets: int) -> list[ShingleCounts]:
     return out
 
 
-def _piece(shingled: _Shingled, field: str, k: int) -> Any:
-    return getattr(shingled, field)[k]
-
-
-def _bucket_counts(parts: Sequence[ShingleCounts]) -> ShingleCounts:
-    return merge_counts(parts)
+def _counts_piece(shingled: _Shingled, k: int) -> ShingleCounts:
+    return shingled.counts[k]
 
 
 def _frequent_parts(counts: ShingleCounts, n_clauses: int, n_docs: int) -> tuple[Any, Any]:
