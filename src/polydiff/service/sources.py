@@ -116,14 +116,8 @@ def tree_sources(
     else:
         index = build_index(document_texts(repo, tree.lang, source), tree.lang)
 
-    @lru_cache(maxsize=64)
-    def load(doc: str) -> ClauseTree | None:
-        src = source or repo.worktree
-        if tree.lang not in repo.load_meta(doc, src).languages:
-            return None
-        return repo.load_tree(doc, tree.lang, src)
-
-    return find_reuse(index, tree, load, exclude)
+    trees = _tree_loader(repo, tree.lang, None, source)
+    return find_reuse(index, tree, lambda d: trees(d, tree.lang), exclude)
 
 
 def corpus_index(
@@ -168,18 +162,25 @@ def _in_language(stamps: dict[str, Stamp], lang: str) -> dict[str, bool]:
     return out
 
 
-def _tree_loader(repo: PolicyRepo, lang: str, in_lang: dict[str, bool]) -> TreeLoader:
-    """``load(doc, language)``: a document's tree (None when it lacks the language), cached;
-    whether a document has the query's language ``lang`` is known from ``in_lang``, the
-    others are read off its metadata."""
+def _tree_loader(
+    repo: PolicyRepo,
+    lang: str,
+    in_lang: dict[str, bool] | None,
+    source: FileSource | None = None,
+) -> TreeLoader:
+    """``load(doc, language)``: a document's tree in the working tree or ``source`` (None
+    when it lacks the language), cached; whether a document has the query's language
+    ``lang`` is known from ``in_lang`` when given, else (and for other languages) read off
+    its metadata."""
+    src = source or repo.worktree
 
     @lru_cache(maxsize=256)
     def load(doc: str, language: str) -> ClauseTree | None:
-        if language == lang:
+        if language == lang and in_lang is not None:
             has = in_lang.get(doc, False)
         else:
-            has = language in repo.load_meta(doc).languages
-        return repo.load_tree(doc, language) if has else None
+            has = language in repo.load_meta(doc, src).languages
+        return repo.load_tree(doc, language, src) if has else None
 
     return load
 
