@@ -103,13 +103,9 @@ def test_bad_input_is_one_line_and_exit_2(
     assert message in err and len(err.strip().splitlines()) == 1
 
 
-def test_nothing_is_written_to_the_repository(tmp_path: Path, git_env: None) -> None:
-    root = tmp_path / "corpus"
-    shutil.copytree(POLICIES, root / "policies")
-    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
-    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
-    subprocess.run(["git", "commit", "-q", "-m", "corpus"], cwd=root, check=True)
-    repo = PolicyRepo(root)
-    assert run(repo, "--text", stitched(repo)[0]) == 0
-    status = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True)
+def test_nothing_is_written_to_the_repository(corpus_copy: PolicyRepo) -> None:
+    assert run(corpus_copy, "--text", stitched(corpus_copy)[0]) == 0
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=corpus_copy.root, capture_output=True
+    )
     assert status.stdout == b""

@@ -194,17 +194,14 @@ def test_the_index_is_cached_and_remade_when_a_tree_changes(tmp_path: Path) -> N
     assert "ndrc-2025-0826" not in {m.doc for p in fewer.passages for m in p.sources}
 
 
-def test_the_cache_is_outside_what_git_tracks(tmp_path: Path, git_env: None) -> None:
-    root = tmp_path / "corpus"
-    shutil.copytree(POLICIES, root / "policies")
-    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
-    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
-    subprocess.run(["git", "commit", "-q", "-m", "corpus"], cwd=root, check=True)
-    repo = PolicyRepo(root)
-    find_sources(repo, SourcesQuery(stitched(repo)[0], "plan.txt"))
-    assert index_cache.cache_dir(repo, "sources-zh").is_dir()
+def test_the_cache_is_outside_what_git_tracks(corpus_copy: PolicyRepo) -> None:
+    find_sources(corpus_copy, SourcesQuery(stitched(corpus_copy)[0], "plan.txt"))
+    assert index_cache.cache_dir(corpus_copy, "sources-zh").is_dir()
     status = subprocess.run(
-        ["git", "status", "--porcelain", "--ignored=no"], cwd=root, capture_output=True, text=True
+        ["git", "status", "--porcelain", "--ignored=no"],
+        cwd=corpus_copy.root,
+        capture_output=True,
+        text=True,
     )
     assert status.stdout == ""
 
