@@ -47,6 +47,7 @@ from polydiff.lineage.shingles import (
     neighbour_pairs,
 )
 from polydiff.lineage.verify import Found, unit_weigher, verify_pairs
+from polydiff.numeric import sorted_unique
 
 BATCH_DOCS = 100
 """Documents per batch (a task reads, shingles and counts one batch)."""
@@ -226,7 +227,7 @@ def _union(parts: Sequence[Any]) -> Any:
     import numpy as np
 
     arrays = [p for p in parts if len(p)]
-    return np.unique(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.uint64)
+    return sorted_unique(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.uint64)
 
 
 def _neighbours(shingled: _Shingled, candidates: Any, lang: str) -> tuple[Any, Any]:
@@ -270,7 +271,7 @@ def _verify_bucket(
     rows = _ClauseRows(where, n_clauses)
     weigh = unit_weigher(df, lang, {})
     found = verify_pairs(pairs, rows, LazySequences(rows, lang), lang, weigh, df.frequent)
-    place = {(rows[int(i)].doc, rows[int(i)].path): int(i) for i in np.unique(pairs)}
+    place = {(rows[int(i)].doc, rows[int(i)].path): int(i) for i in sorted_unique(pairs.ravel())}
     return [
         ((place[(db, link.to_path)], place[(da, link.from_path)]), (da, db, link))
         for da, db, link in found

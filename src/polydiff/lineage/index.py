@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from polydiff.lineage.shingles import DocFrequency
+from polydiff.numeric import unique_of_sorted
 
 MIN_SHARED = 3
 """Informative shingles two clauses must share, close together (on nearby diagonals: offsets
@@ -174,5 +175,5 @@ def close_pairs(packed: Any, n_clauses: int) -> Any:
     pair = shared >> DIAG_BITS
     span = MIN_SHARED - 1
     close = (pair[span:] == pair[:-span]) & ((shared[span:] - shared[:-span]) < BAND)
-    keys = np.unique(pair[span:][close])
+    keys = unique_of_sorted(pair[span:][close])
     return np.stack([keys // n_clauses, keys % n_clauses], axis=1)

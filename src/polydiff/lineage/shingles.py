@@ -16,6 +16,7 @@ from typing import Any
 
 from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
 from polydiff.normalize import normalize
+from polydiff.numeric import sorted_unique
 
 SHINGLE_N = {"zh": 4, "en": 3}
 """Units in a shingle: Chinese characters or English words. Also the seed length of
@@ -41,9 +42,8 @@ def word_code(words: dict[str, int], word: str) -> int:
 def shingle_codes(text: str, lang: str, words: dict[str, int]) -> Any:
     """The distinct shingles of ``text`` as a sorted uint64 array. ``words`` caches the codes
     of English words (:func:`word_code`)."""
-    import numpy as np
 
-    return np.unique(shingle_sequence(text, lang, words)[0])
+    return sorted_unique(shingle_sequence(text, lang, words)[0])
 
 
 def shingle_sequence(text: str, lang: str, words: dict[str, int]) -> tuple[Any, Any]:
@@ -76,7 +76,7 @@ def stock_codes(lang: str, words: dict[str, int]) -> Any:
 
     phrases: Iterable[str] = STOCK_PHRASES_ZH if lang == "zh" else STOCK_PHRASES_EN
     parts = [shingle_codes(p, lang, words) for p in phrases]
-    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
+    return sorted_unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +103,13 @@ def count_shingles(
     (each document wholly in the batch)."""
     import numpy as np
 
-    per_clause = [np.unique(h) for h, _ in sequences]
+    per_clause = [sorted_unique(h) for h, _ in sequences]
     flat = np.concatenate(per_clause) if per_clause else np.zeros(0, dtype=np.uint64)
     codes, clause_counts = np.unique(flat, return_counts=True)
     by_doc: dict[int, list[Any]] = {}
     for doc, c in zip(clause_doc, per_clause, strict=True):
         by_doc.setdefault(doc, []).append(c)
-    doc_flat = [np.unique(np.concatenate(v)) for v in by_doc.values()]
+    doc_flat = [sorted_unique(np.concatenate(v)) for v in by_doc.values()]
     doc_codes, doc_counts = np.unique(
         np.concatenate(doc_flat) if doc_flat else flat, return_counts=True
     )
@@ -262,8 +262,8 @@ class DocFrequency:
 
         topic = candidates[diverse >= self.DIVERSE] if len(candidates) else candidates
         named = [shingle_codes(t, lang, words) for t in titles if t]
-        self._frequent = np.unique(np.concatenate([boiler, stock_codes(lang, words), *named]))
-        self._busy = np.unique(np.concatenate([self._frequent, topic]))
+        self._frequent = sorted_unique(np.concatenate([boiler, stock_codes(lang, words), *named]))
+        self._busy = sorted_unique(np.concatenate([self._frequent, topic]))
 
     @classmethod
     def from_codes(cls, frequent: Any, busy: Any) -> DocFrequency:
