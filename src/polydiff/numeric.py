@@ -50,3 +50,39 @@ def unique_inverse(values: Any) -> tuple[Any, Any]:
     inverse = np.empty(len(s), dtype=np.int64)
     inverse[order] = np.cumsum(new) - 1
     return s[new], inverse
+
+
+GROUP_BITS = 20
+"""Bits of a group number in the one-key sort of :func:`group_code_runs`."""
+_MIX = 0x9E3779B97F4A7C15
+"""An odd multiplier (2^64 / golden ratio): its product's top bits mix all of a code's bits."""
+
+
+def group_code_runs(group: Any, codes: Any) -> tuple[Any, Any]:
+    """(a stable order of the rows that puts each group's (``group``: int64, ascending) rows
+    together and, within a group, equal ``codes`` (uint64) together; where in that order each
+    run of one (group, code) starts). The first row of a run is the earliest in the input.
+
+    One stable sort of a single key, the group in the top ``GROUP_BITS`` bits over the top
+    bits of the code times ``_MIX``: ten times faster than ``np.lexsort`` on the shingle
+    tables. Two codes of one group that share those bits would not sort apart; that is
+    checked, and the rows then go through ``np.lexsort`` instead."""
+    import numpy as np
+
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(codes):
+        return empty, empty
+    low = int(group.min())
+    if int(group.max()) - low < (1 << GROUP_BITS):
+        key = (group - low).astype(np.uint64) << np.uint64(64 - GROUP_BITS)
+        with np.errstate(over="ignore"):
+            key |= (codes * np.uint64(_MIX)) >> np.uint64(GROUP_BITS)
+        order = np.argsort(key, kind="stable")
+        k, c = key[order], codes[order]
+        same = k[1:] == k[:-1]
+        if not (same & (c[1:] != c[:-1])).any():
+            return order, np.flatnonzero(np.concatenate(([True], ~same)))
+    order = np.lexsort((codes, group))
+    c, g = codes[order], group[order]
+    new = np.concatenate(([True], (g[1:] != g[:-1]) | (c[1:] != c[:-1])))
+    return order, np.flatnonzero(new)

@@ -25,9 +25,15 @@ from typing import Any, Protocol
 
 from polydiff.align.outline import is_outline, match_outline
 from polydiff.lineage import files
-from polydiff.lineage.index import PairFilter, ShingleTable, candidate_pairs, shingle_table
+from polydiff.lineage.index import PairFilter, candidate_pairs
 from polydiff.lineage.passages import EVIDENCE
-from polydiff.lineage.shingles import DocFrequency, shingle_sequence
+from polydiff.lineage.shingles import (
+    DocFrequency,
+    ShingledClauses,
+    ShingleTable,
+    shingle_clauses,
+    shingle_sequence,
+)
 from polydiff.lineage.summaries import summary_links
 from polydiff.lineage.verify import Found, declared_candidates, unit_weigher, verify_pairs
 from polydiff.model import LANGUAGES, ClauseTree, RelationType
@@ -210,17 +216,17 @@ def clause_rows(docs: Sequence[DocText]) -> list[ClauseRow]:
 
 def shingle_batch(
     rows: Sequence[ClauseRow], first: int, lang: str, words: dict[str, int]
-) -> tuple[ShingleTable, list[Any]]:
+) -> tuple[ShingleTable, ShingledClauses]:
     """Shingle a batch of clauses (pure, except for the shared word numbering): the index
-    table, and each clause's shingle sequence (for the frequency step)."""
-
-    sequences = [shingle_sequence(r.content, lang, words) for r in rows]
-    return shingle_table([h for h, _ in sequences], first), sequences
+    table (clauses numbered from ``first``), and each clause's shingle sequence (for the
+    frequency step)."""
+    shingled = shingle_clauses([r.content for r in rows], lang, words)
+    return shingled.table(first), shingled
 
 
 def doc_frequency(
     rows: Sequence[ClauseRow],
-    sequences: Sequence[Any],
+    sequences: ShingledClauses,
     lang: str,
     words: dict[str, int],
     titles: Sequence[str] = (),

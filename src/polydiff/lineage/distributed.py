@@ -36,9 +36,9 @@ from typing import Any
 from polydiff.lineage.build import ClauseRow, DocText, LazySequences, shingle_batch
 from polydiff.lineage.index import PairFilter, close_pairs, shared_shingles
 from polydiff.lineage.shingles import (
-    SHINGLE_N,
     DocFrequency,
     ShingleCounts,
+    ShingledClauses,
     boilerplate,
     busy_candidates,
     count_shingles,
@@ -171,7 +171,7 @@ class _Shingled:
 
     first: int
     table: Any
-    sequences: list[Any]
+    sequences: ShingledClauses
     counts: list[ShingleCounts]
 
 
@@ -231,7 +231,7 @@ def _union(parts: Sequence[Any]) -> Any:
 
 
 def _neighbours(shingled: _Shingled, candidates: Any, lang: str) -> tuple[Any, Any]:
-    return neighbour_pairs(candidates, shingled.sequences, SHINGLE_N[lang])
+    return neighbour_pairs(candidates, shingled.sequences)
 
 
 def _informative(shingled: _Shingled, df: DocFrequency, n_buckets: int) -> list[tuple[Any, ...]]:

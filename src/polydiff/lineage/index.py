@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from polydiff.lineage.shingles import DocFrequency
+from polydiff.lineage.shingles import DocFrequency, ShingleTable
 from polydiff.numeric import unique_of_sorted
 
 MIN_SHARED = 3
@@ -69,31 +69,6 @@ class PairFilter:
             at = np.searchsorted(self.declared, keys).clip(0, len(self.declared) - 1)
             ok &= self.declared[at] != keys
         return ok
-
-
-@dataclass(frozen=True, slots=True)
-class ShingleTable:
-    """Shingles of a batch of clauses: parallel arrays, one row per (shingle, clause)."""
-
-    codes: Any
-    """uint64 shingle codes."""
-    clause: Any
-    """int64 global clause index of each row."""
-    position: Any
-    """int64 unit position of the shingle's first occurrence in its clause."""
-
-
-def shingle_table(sequences: Sequence[Any], first_clause: int = 0) -> ShingleTable:
-    """Stack the shingles of consecutive clauses (indices from ``first_clause``): each
-    clause's shingle sequence, one row per distinct shingle with its first position."""
-    import numpy as np
-
-    firsts = [np.unique(h, return_index=True) for h in sequences]
-    lengths = [len(c) for c, _ in firsts]
-    codes = np.concatenate([c for c, _ in firsts]) if firsts else np.zeros(0, dtype=np.uint64)
-    position = np.concatenate([p for _, p in firsts]) if firsts else np.zeros(0, dtype=np.int64)
-    owner = np.repeat(np.arange(first_clause, first_clause + len(lengths), dtype=np.int64), lengths)
-    return ShingleTable(codes, owner, position.astype(np.int64))
 
 
 def candidate_pairs(

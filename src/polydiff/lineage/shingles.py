@@ -16,7 +16,7 @@ from typing import Any
 
 from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
 from polydiff.normalize import normalize
-from polydiff.numeric import sorted_unique
+from polydiff.numeric import group_code_runs, sorted_unique
 
 SHINGLE_N = {"zh": 4, "en": 3}
 """Units in a shingle: Chinese characters or English words. Also the seed length of
@@ -49,25 +49,106 @@ def shingle_codes(text: str, lang: str, words: dict[str, int]) -> Any:
 def shingle_sequence(text: str, lang: str, words: dict[str, int]) -> tuple[Any, Any]:
     """(the shingle at each unit position, in order; the units: characters or word numbers).
     Shingle ``k`` covers units ``k`` to ``k + n - 1``."""
+    units, _ = _units([text], lang, words)
+    return _rolling(units, SHINGLE_N[lang]), units
+
+
+def _units(texts: Sequence[str], lang: str, words: dict[str, int]) -> tuple[Any, list[int]]:
+    """The units of ``texts`` end to end (uint64), and how many each text has."""
     import numpy as np
 
-    norm = normalize(text)
+    found = [_WORD_RE.findall(normalize(t)) for t in texts]
     if lang == "zh":
-        chars = "".join(_WORD_RE.findall(norm))
-        units = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    else:
-        units = np.array(
-            [word_code(words, w.lower()) for w in _WORD_RE.findall(norm)],
-            dtype=np.uint64,
-        )
-    n = SHINGLE_N[lang]
+        chars = ["".join(f) for f in found]
+        lengths = [len(c) for c in chars]
+        raw = "".join(chars).encode("utf-32-le")
+        return np.frombuffer(raw, dtype=np.uint32).astype(np.uint64), lengths
+    lengths = [len(f) for f in found]
+    codes = [word_code(words, w.lower()) for f in found for w in f]
+    return np.array(codes, dtype=np.uint64), lengths
+
+
+def _rolling(units: Any, n: int) -> Any:
+    """The code of the shingle starting at each unit position of ``units`` (uint64)."""
+    import numpy as np
+
     if len(units) < n:
-        return np.zeros(0, dtype=np.uint64), units
+        return np.zeros(0, dtype=np.uint64)
     with np.errstate(over="ignore"):
         h = np.zeros(len(units) - n + 1, dtype=np.uint64)
         for k in range(n):
             h = h * np.uint64(_P) + units[k : len(units) - n + 1 + k] + np.uint64(1)
-    return h, units
+    return h
+
+
+@dataclass(frozen=True, slots=True)
+class ShingleTable:
+    """Shingles of a batch of clauses: parallel arrays, one row per (shingle, clause)."""
+
+    codes: Any
+    """uint64 shingle codes."""
+    clause: Any
+    """int64 global clause index of each row."""
+    position: Any
+    """int64 unit position of the shingle's first occurrence in its clause."""
+
+
+class ShingledClauses(Sequence[tuple[Any, Any]]):
+    """The shingle sequences of consecutive clauses, made in one pass over their units end
+    to end (:func:`shingle_clauses`). Item ``k`` is clause ``k``'s ``(shingles, units)``, as
+    :func:`shingle_sequence` gives them (views, not copies); :meth:`table`,
+    :func:`count_shingles` and :func:`neighbour_pairs` work on the flat arrays."""
+
+    __slots__ = ("_table", "codes", "n", "start", "units")
+
+    def __init__(self, units: Any, start: Any, n: int) -> None:
+        self.units, self.start, self.n = units, start, n
+        self.codes = _rolling(units, n)
+        """The shingle starting at each flat unit position (one that runs past its clause's
+        end is never read)."""
+        self._table: ShingleTable | None = None
+
+    def __len__(self) -> int:
+        return len(self.start) - 1
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        s, e = int(self.start[k]), int(self.start[k + 1])
+        return self.codes[s : max(s, e - self.n + 1)], self.units[s:e]
+
+    def positions(self) -> tuple[Any, Any]:
+        """(flat unit position of every shingle, its clause), in order."""
+        import numpy as np
+
+        per = np.maximum(np.diff(self.start) - self.n + 1, 0)
+        clause = np.repeat(np.arange(len(per), dtype=np.int64), per)
+        offset = np.arange(len(clause), dtype=np.int64) - np.repeat(np.cumsum(per) - per, per)
+        return self.start[clause] + offset, clause
+
+    def table(self, first_clause: int = 0) -> ShingleTable:
+        """One row per distinct shingle of each clause (clauses numbered from
+        ``first_clause``), with its first position; rows in clause order."""
+
+        if self._table is None:
+            where, clause = self.positions()
+            codes = self.codes[where]
+            order, runs = group_code_runs(clause, codes)
+            take = order[runs]  # each run's first row: the shingle's first position
+            clause = clause[take]
+            self._table = ShingleTable(codes[take], clause, where[take] - self.start[clause])
+        t = self._table
+        return ShingleTable(t.codes, t.clause + first_clause, t.position) if first_clause else t
+
+
+def shingle_clauses(texts: Sequence[str], lang: str, words: dict[str, int]) -> ShingledClauses:
+    """The shingle sequences of ``texts`` (:class:`ShingledClauses`)."""
+    import numpy as np
+
+    units, lengths = _units(texts, lang, words)
+    start = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=start[1:])
+    return ShingledClauses(units, start, SHINGLE_N[lang])
 
 
 def stock_codes(lang: str, words: dict[str, int]) -> Any:
@@ -96,29 +177,22 @@ class ShingleCounts:
     """Documents with at least one clause."""
 
 
-def count_shingles(
-    sequences: Sequence[tuple[Any, Any]], clause_doc: Sequence[int]
-) -> ShingleCounts:
-    """The counts of a batch: ``sequences`` of its clauses, ``clause_doc`` their documents
-    (each document wholly in the batch)."""
+def count_shingles(shingled: ShingledClauses, clause_doc: Sequence[int]) -> ShingleCounts:
+    """The counts of a batch: its clauses ``shingled``, ``clause_doc`` their documents (each
+    document wholly in the batch)."""
     import numpy as np
 
-    per_clause = [sorted_unique(h) for h, _ in sequences]
-    flat = np.concatenate(per_clause) if per_clause else np.zeros(0, dtype=np.uint64)
-    codes, clause_counts = np.unique(flat, return_counts=True)
-    by_doc: dict[int, list[Any]] = {}
-    for doc, c in zip(clause_doc, per_clause, strict=True):
-        by_doc.setdefault(doc, []).append(c)
-    doc_flat = [sorted_unique(np.concatenate(v)) for v in by_doc.values()]
-    doc_codes, doc_counts = np.unique(
-        np.concatenate(doc_flat) if doc_flat else flat, return_counts=True
-    )
+    table = shingled.table()
+    codes, clause_counts = np.unique(table.codes, return_counts=True)
+    doc = np.asarray(clause_doc, dtype=np.int64)[table.clause]
+    order, runs = group_code_runs(doc, table.codes)
+    doc_codes, doc_counts = np.unique(table.codes[order[runs]], return_counts=True)
     return ShingleCounts(
         codes,
         clause_counts.astype(np.int64),
         doc_codes,
         doc_counts.astype(np.int64),
-        len(sequences),
+        len(shingled),
         len(set(clause_doc)),
     )
 
@@ -157,32 +231,27 @@ def busy_candidates(counts: ShingleCounts) -> Any:
     return counts.codes[counts.clauses > max(4, counts.n_clauses // 50)]
 
 
-def neighbour_pairs(
-    candidates: Any, sequences: Sequence[tuple[Any, Any]], n: int
-) -> tuple[Any, Any]:
+def neighbour_pairs(candidates: Any, shingled: ShingledClauses) -> tuple[Any, Any]:
     """The distinct (candidate index, left neighbour) and (candidate index, right
-    neighbour) pairs of ``candidates`` (sorted codes) in a batch's ``sequences``."""
+    neighbour) pairs of ``candidates`` (sorted codes) in a batch ``shingled``."""
     import numpy as np
 
-    left_pairs, right_pairs = [], []
     empty = np.zeros((0, 2), dtype=np.int64)
     if not len(candidates):
         return empty, empty
-    for h, units in sequences:
-        if not len(h):
-            continue
-        idx = np.searchsorted(candidates, h).clip(0, len(candidates) - 1)
-        hit = candidates[idx] == h
-        if not hit.any():
-            continue
-        k = np.flatnonzero(hit)
-        right = k[k + n < len(units)]
-        left = k[k >= 1]
-        right_pairs.append(np.stack([idx[right], units[right + n].astype(np.int64)], axis=1))
-        left_pairs.append(np.stack([idx[left], units[left - 1].astype(np.int64)], axis=1))
+    where, clause = shingled.positions()
+    codes = shingled.codes[where]
+    idx = np.searchsorted(candidates, codes).clip(0, len(candidates) - 1)
+    hit = candidates[idx] == codes
+    where, clause, idx = where[hit], clause[hit], idx[hit]
+    units, n = shingled.units, shingled.n
+    right = where + n < shingled.start[clause + 1]
+    left = where > shingled.start[clause]
+    right_pairs = np.stack([idx[right], units[where[right] + n].astype(np.int64)], axis=1)
+    left_pairs = np.stack([idx[left], units[where[left] - 1].astype(np.int64)], axis=1)
 
-    def distinct(pairs: list[Any]) -> Any:
-        return np.unique(np.concatenate(pairs).astype(np.int64), axis=0) if pairs else empty
+    def distinct(pairs: Any) -> Any:
+        return np.unique(pairs.astype(np.int64), axis=0) if len(pairs) else empty
 
     return distinct(left_pairs), distinct(right_pairs)
 
@@ -227,15 +296,15 @@ class DocFrequency:
 
     def __init__(
         self,
-        sequences: Sequence[tuple[Any, Any]],
+        shingled: ShingledClauses,
         clause_doc: Sequence[int],
         lang: str,
         words: dict[str, int],
         titles: Sequence[str] = (),
     ) -> None:
-        counts = count_shingles(sequences, clause_doc)
+        counts = count_shingles(shingled, clause_doc)
         candidates = busy_candidates(counts)
-        left, right = neighbour_pairs(candidates, sequences, SHINGLE_N[lang])
+        left, right = neighbour_pairs(candidates, shingled)
         diverse = diversity(len(candidates), [left], [right])
         self._set(boilerplate(counts), candidates, diverse, lang, words, titles)
 

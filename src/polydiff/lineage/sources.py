@@ -33,7 +33,7 @@ from polydiff.lineage.build import (
 from polydiff.lineage.corpus_index import CorpusIndex
 from polydiff.lineage.index import DIAG_BITS, close_pairs
 from polydiff.lineage.passages import EVIDENCE, Evidence
-from polydiff.lineage.shingles import shingle_sequence
+from polydiff.lineage.shingles import ShingledClauses, shingle_clauses
 from polydiff.lineage.summaries import summary_links
 from polydiff.lineage.verify import Found, unit_weigher, verify_pairs
 from polydiff.model import ClauseTree
@@ -73,17 +73,14 @@ def passages_of(tree: ClauseTree) -> list[Passage]:
     return [Passage(c.path, c.content) for c in tree.walk() if c.content]
 
 
-def candidate_clauses(index: CorpusIndex, sequences: Sequence[Any]) -> Any:
+def candidate_clauses(index: CorpusIndex, shingled: ShingledClauses) -> Any:
     """(corpus clause, passage) pairs sharing ``MIN_SHARED`` informative shingles within
-    ``BAND`` diagonals; ``sequences`` holds each passage's shingle sequence."""
-
-    from polydiff.lineage.index import shingle_table
-
-    table = shingle_table(sequences)
+    ``BAND`` diagonals; ``shingled`` holds the passages' shingle sequences."""
+    table = shingled.table()
     keep = ~index.frequency().busy(table.codes)
     codes, passage, where = table.codes[keep], table.clause[keep], table.position[keep]
     query_row, clause, position = index.lookup(codes, EARLIEST)
-    n_passages = max(1, len(sequences))
+    n_passages = max(1, len(shingled))
     keys = clause * n_passages + passage[query_row]
     diag = where[query_row] - position + (1 << (DIAG_BITS - 1))
     return close_pairs((keys << DIAG_BITS) + diag, n_passages)
@@ -104,8 +101,7 @@ def find_reuse(
     lang = index.lang
     passages = passages_of(text)
     words: dict[str, int] = {}
-    sequences = [shingle_sequence(p.text, lang, words)[0] for p in passages]
-    pairs = candidate_clauses(index, sequences)
+    pairs = candidate_clauses(index, shingle_clauses([p.text for p in passages], lang, words))
     skip = {k for k, d in enumerate(index.docs) if d in exclude}
     if skip and len(pairs):
         pairs = pairs[~np.isin(index.arrays["clause_doc"][pairs[:, 0]], list(skip))]
