@@ -106,11 +106,14 @@ def shared_shingles(
     n_clauses = int(clause_doc.shape[0])
     if n_clauses >= MAX_CLAUSES:
         raise ValueError(f"the index takes at most {MAX_CLAUSES:,} clauses, not {n_clauses:,}")
-    order = np.lexsort((owner, codes))
-    codes, owner, position = codes[order], owner[order], position[order]
     empty = np.zeros(0, dtype=np.int64)
     if len(codes) == 0:
         return empty
+    if (owner[1:] >= owner[:-1]).all():  # rows in clause order (a table's): one stable sort
+        order = np.argsort(codes, kind="stable")
+    else:
+        order = np.lexsort((owner, codes))
+    codes, owner, position = codes[order], owner[order], position[order]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     sizes = np.diff(np.r_[starts, len(codes)])
     shared = sizes >= 2
