@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from polydiff.errors import StoreError, UnknownDocumentError
 from polydiff.model import DOC_ID_RE, LANGUAGES, ClauseRef, ClauseTree, DocMeta, Document
 from polydiff.store import yamlio
+from polydiff.store.parsed_cache import ParsedCache
 from polydiff.store.sources import FileSource, WorktreeSource
 
 if TYPE_CHECKING:  # git and the write path load with the first command that needs them
@@ -75,6 +76,17 @@ class PolicyRepo:
 
         return WriteLock(self.root)
 
+    @cached_property
+    def parsed(self) -> ParsedCache:
+        """The parsed data of the YAML files read (see :mod:`polydiff.store.parsed_cache`)."""
+        from polydiff.store.locking import STATE_DIR, state_dir
+
+        return ParsedCache(self.root / STATE_DIR, lambda: state_dir(self.root))
+
+    def _yaml(self, data: bytes, name: str) -> object:
+        """The data of a stored YAML file's bytes (kept parsed by content)."""
+        return self.parsed.load(data, lambda: yamlio.load(data, name))
+
     def source(self, rev: str | None = None) -> FileSource:
         """The working tree, or the repository as it was at ``rev``."""
         return self.worktree if rev is None else self.history.source(rev)
@@ -97,7 +109,7 @@ class PolicyRepo:
         data = src.read(rel)
         if data is None:
             raise UnknownDocumentError(self._unknown(doc_id, src))
-        meta = yamlio.meta_from_data(yamlio.load(data, src.describe(rel)), src.describe(rel))
+        meta = yamlio.meta_from_data(self._yaml(data, src.describe(rel)), src.describe(rel))
         if meta.id != doc_id:
             raise StoreError(
                 f"{src.describe(rel)}: id {meta.id!r} does not match its folder {doc_id!r}"
@@ -111,7 +123,7 @@ class PolicyRepo:
         data = src.read(rel)
         if data is None:
             raise StoreError(f"{src.describe(rel)}: missing")
-        tree = yamlio.tree_from_data(yamlio.load(data, src.describe(rel)), src.describe(rel))
+        tree = yamlio.tree_from_data(self._yaml(data, src.describe(rel)), src.describe(rel))
         if tree.lang != lang:
             raise StoreError(f"{src.describe(rel)}: says lang {tree.lang!r}, expected {lang!r}")
         return tree

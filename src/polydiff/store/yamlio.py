@@ -13,9 +13,8 @@ stays ``"2.10"`` instead of becoming the float 2.1, and ``date: 2025-08-21`` sta
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from polydiff.errors import StoreError
 from polydiff.model import (
@@ -33,15 +32,23 @@ from polydiff.model import (
     parent_path,
 )
 
-_BaseLoader: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-_BaseDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+if TYPE_CHECKING:  # yaml loads with the first file parsed or written (reads mostly hit the
+    import yaml  # parsed cache, polydiff.store.parsed_cache)
+
 BLOCK_MIN = 60
 """Text at least this long (or with a line break) is written as a literal block; long
 strings of letters and digits only (digests) stay plain."""
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc]
-    """A private dumper: representers registered here touch no global state."""
+@cache
+def _dumper() -> type:
+    """A private dumper class: representers registered on it touch no global state."""
+    import yaml
+
+    base: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dumper = type("_Dumper", (base,), {})
+    dumper.add_representer(str, _represent_str)  # type: ignore[attr-defined]
+    return dumper
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -50,14 +57,13 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _represent_str)
-
-
 def dump(data: Any) -> str:
     """Serialise plain data (dicts, lists, strings, numbers) in polydiff's house layout."""
+    import yaml
+
     text: str = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_dumper(),
         sort_keys=False,
         allow_unicode=True,
         width=2**30,
@@ -69,8 +75,10 @@ def dump(data: Any) -> str:
 
 def load(text: str | bytes, name: str) -> Any:
     """Parse YAML safely; a syntax error becomes one line naming the file and position."""
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_BaseLoader)
+        data = yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
