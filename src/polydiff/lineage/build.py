@@ -220,8 +220,8 @@ def shingle_batch(
     """Shingle a batch of clauses (pure, except for the shared word numbering): the index
     table (clauses numbered from ``first``), and each clause's shingle sequence (for the
     frequency step)."""
-    shingled = shingle_clauses([r.content for r in rows], lang, words)
-    return shingled.table(first), shingled
+    shingled = shingle_clauses([r.content for r in rows], lang, words, first)
+    return shingled.table(), shingled
 
 
 def doc_frequency(
@@ -506,6 +506,10 @@ class Discovery(Protocol):
     ) -> tuple[DocFrequency, list[Found]]: ...
 
 
+BATCH_CLAUSES = 50_000
+"""Clauses shingled at a time in process: the arrays of a batch's sorts stay small."""
+
+
 def discover_in_process(
     docs: Sequence[DocText],
     rows: Sequence[ClauseRow],
@@ -520,15 +524,21 @@ def discover_in_process(
     import numpy as np
 
     words: dict[str, int] = {}
-    table, shingled = shingle_batch(rows, 0, lang, words)
-    df = doc_frequency(rows, shingled, lang, words, [d.tree.title for d in docs])
+    doc_of = np.array([r.doc for r in rows], dtype=np.int64)
+    batches = [
+        shingle_clauses([r.content for r in rows[k : k + BATCH_CLAUSES]], lang, words, k)
+        for k in range(0, len(rows), BATCH_CLAUSES)
+    ]
+    df = DocFrequency.of_batches(batches, doc_of, lang, [d.tree.title for d in docs])
     if not marked:
         return df, []
     weigh = unit_weigher(df, lang, words)
-    sequences = [h for h, _ in shingled]
+    tables = [b.table() for b in batches]
+    sequences = [h for b in batches for h, _ in b]
+    del batches  # their units: the sequences keep the shingles
     allowed = PairFilter.of(len(docs), marked, declared)
-    doc_of = np.array([r.doc for r in rows], dtype=np.int64)
-    pairs = candidate_pairs([table], doc_of, df, allowed)
+    pairs = candidate_pairs(tables, doc_of, df, allowed)
+    del tables
     return df, verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent)
 
 

@@ -138,8 +138,8 @@ def build_index(docs: Sequence[DocText], lang: str) -> CorpusIndex:
     encoded = [r.content.encode() for r in rows]
     arrays = {
         "codes": codes[order],
-        "clause": clause[order],
-        "position": position[order],
+        "clause": clause[order].astype(np.int64),
+        "position": position[order].astype(np.int64),
         "clause_doc": np.array([r.doc for r in rows], dtype=np.int64),
         "text_end": np.cumsum([len(e) for e in encoded], dtype=np.int64),
         "frequent": df.frequent_codes,

@@ -71,28 +71,43 @@ class PairFilter:
         return ok
 
 
+CODE_BUCKETS = 8
+"""Parts, by shingle code, in which :func:`candidate_pairs` pairs the members of shingle
+groups: only one part's rows are sorted at a time."""
+
+
 def candidate_pairs(
     tables: Sequence[ShingleTable],
     clause_doc: Any,
     df: DocFrequency,
     allowed: PairFilter | None = None,
+    buckets: int = CODE_BUCKETS,
 ) -> Any:
     """(i, j) clause index pairs, i < j in document order of ``clause_doc`` (document index
     per clause), from different documents, sharing ``MIN_SHARED`` informative shingles.
+    ``tables`` hold consecutive clauses, in clause order.
 
     ``allowed``, when given, says which pairs of documents may be returned. The two steps
     (:func:`shared_shingles`, :func:`close_pairs`) can run on partitions: the first on rows
-    holding every occurrence of their shingles, the second on the packed pairs of whole
-    later clauses (:mod:`polydiff.lineage.distributed`)."""
+    holding every occurrence of their shingles (here, ``buckets`` parts by code), the second
+    on the packed pairs of whole later clauses (:mod:`polydiff.lineage.distributed`)."""
     import numpy as np
 
-    codes = np.concatenate([t.codes for t in tables]) if tables else np.zeros(0, np.uint64)
-    owner = np.concatenate([t.clause for t in tables]) if tables else np.zeros(0, np.int64)
-    position = np.concatenate([t.position for t in tables]) if tables else np.zeros(0, np.int64)
-    keep = ~df.busy(codes)
-    n_clauses = int(clause_doc.shape[0])
-    packed = shared_shingles(codes[keep], owner[keep], position[keep], clause_doc, allowed)
-    return close_pairs(packed, n_clauses)
+    informative = [~df.busy(t.codes) for t in tables]
+    part = [(t.codes % np.uint64(buckets)).astype(np.uint8) for t in tables]
+    pieces = []
+    for b in range(buckets):
+        rows = [np.flatnonzero(k & (p == b)) for k, p in zip(informative, part, strict=True)]
+        codes, owner, position = (
+            np.concatenate([getattr(t, f)[r] for t, r in zip(tables, rows, strict=True)])
+            if tables
+            else np.zeros(0, np.int64)
+            for f in ("codes", "clause", "position")
+        )
+        pieces.append(shared_shingles(codes, owner, position, clause_doc, allowed))
+    packed = np.concatenate(pieces) if pieces else np.zeros(0, np.int64)
+    del pieces
+    return close_pairs(packed, int(clause_doc.shape[0]))
 
 
 def shared_shingles(
@@ -128,7 +143,8 @@ def shared_shingles(
         size = int(sizes[lo])
         group_starts = starts[lo:hi]
         rows = group_starts[:, None] + np.arange(size)[None, :]
-        members, where = owner[rows], position[rows]  # groups × size
+        members = owner[rows].astype(np.int64)  # groups × size
+        where = position[rows].astype(np.int64)
         for j in range(min(EARLIEST, size - 1)):
             a = np.repeat(members[:, j], size - j - 1)
             b = members[:, j + 1 :].ravel()
@@ -144,12 +160,14 @@ def shared_shingles(
 
 def close_pairs(packed: Any, n_clauses: int) -> Any:
     """The (i, j) pairs of :func:`shared_shingles`'s packed rows (all rows of each pair)
-    with ``MIN_SHARED`` shared shingles within a window of ``BAND`` diagonals."""
+    with ``MIN_SHARED`` shared shingles within a window of ``BAND`` diagonals. ``packed`` is
+    sorted in place."""
     import numpy as np
 
     if not len(packed):
         return np.zeros((0, 2), dtype=np.int64)
-    shared = np.sort(packed)
+    packed.sort()
+    shared = packed
     pair = shared >> DIAG_BITS
     span = MIN_SHARED - 1
     close = (pair[span:] == pair[:-span]) & ((shared[span:] - shared[:-span]) < BAND)

@@ -88,9 +88,9 @@ class ShingleTable:
     codes: Any
     """uint64 shingle codes."""
     clause: Any
-    """int64 global clause index of each row."""
+    """int32 global clause index of each row."""
     position: Any
-    """int64 unit position of the shingle's first occurrence in its clause."""
+    """int32 unit position of the shingle's first occurrence in its clause."""
 
 
 class ShingledClauses(Sequence[tuple[Any, Any]]):
@@ -99,10 +99,12 @@ class ShingledClauses(Sequence[tuple[Any, Any]]):
     :func:`shingle_sequence` gives them (views, not copies); :meth:`table`,
     :func:`count_shingles` and :func:`neighbour_pairs` work on the flat arrays."""
 
-    __slots__ = ("_table", "codes", "n", "start", "units")
+    __slots__ = ("_table", "codes", "first", "n", "start", "units")
 
-    def __init__(self, units: Any, start: Any, n: int) -> None:
+    def __init__(self, units: Any, start: Any, n: int, first: int = 0) -> None:
         self.units, self.start, self.n = units, start, n
+        self.first = first
+        """The global number of the first clause (the table's numbering)."""
         self.codes = _rolling(units, n)
         """The shingle starting at each flat unit position (one that runs past its clause's
         end is never read)."""
@@ -126,9 +128,10 @@ class ShingledClauses(Sequence[tuple[Any, Any]]):
         offset = np.arange(len(clause), dtype=np.int64) - np.repeat(np.cumsum(per) - per, per)
         return self.start[clause] + offset, clause
 
-    def table(self, first_clause: int = 0) -> ShingleTable:
-        """One row per distinct shingle of each clause (clauses numbered from
-        ``first_clause``), with its first position; rows in clause order."""
+    def table(self) -> ShingleTable:
+        """One row per distinct shingle of each clause (clauses numbered from ``first``),
+        with its first position; rows in clause order."""
+        import numpy as np
 
         if self._table is None:
             where, clause = self.positions()
@@ -136,19 +139,23 @@ class ShingledClauses(Sequence[tuple[Any, Any]]):
             order, runs = group_code_runs(clause, codes)
             take = order[runs]  # each run's first row: the shingle's first position
             clause = clause[take]
-            self._table = ShingleTable(codes[take], clause, where[take] - self.start[clause])
-        t = self._table
-        return ShingleTable(t.codes, t.clause + first_clause, t.position) if first_clause else t
+            position = (where[take] - self.start[clause]).astype(np.int32)
+            number = (clause + self.first).astype(np.int32)
+            self._table = ShingleTable(codes[take], number, position)
+        return self._table
 
 
-def shingle_clauses(texts: Sequence[str], lang: str, words: dict[str, int]) -> ShingledClauses:
-    """The shingle sequences of ``texts`` (:class:`ShingledClauses`)."""
+def shingle_clauses(
+    texts: Sequence[str], lang: str, words: dict[str, int], first: int = 0
+) -> ShingledClauses:
+    """The shingle sequences of ``texts``, clauses numbered from ``first``
+    (:class:`ShingledClauses`)."""
     import numpy as np
 
     units, lengths = _units(texts, lang, words)
     start = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(lengths, out=start[1:])
-    return ShingledClauses(units, start, SHINGLE_N[lang])
+    return ShingledClauses(units, start, SHINGLE_N[lang], first)
 
 
 def stock_codes(lang: str, words: dict[str, int]) -> Any:
@@ -183,17 +190,26 @@ def count_shingles(shingled: ShingledClauses, clause_doc: Sequence[int]) -> Shin
     import numpy as np
 
     table = shingled.table()
-    codes, clause_counts = np.unique(table.codes, return_counts=True)
-    doc = np.asarray(clause_doc, dtype=np.int64)[table.clause]
-    order, runs = group_code_runs(doc, table.codes)
-    doc_codes, doc_counts = np.unique(table.codes[order[runs]], return_counts=True)
+    doc = np.asarray(clause_doc, dtype=np.int64)[table.clause - shingled.first]
+    return count_rows(table.codes, doc, len(shingled), len(set(clause_doc)))
+
+
+def count_rows(codes: Any, doc: Any, n_clauses: int, n_docs: int) -> ShingleCounts:
+    """The counts of shingle table rows (each a distinct shingle of a clause): their
+    ``codes``, each row's ``doc``ument, and the clauses and documents they are counted
+    among (all of theirs, or the corpus's when ``codes`` is one part of it by code)."""
+    import numpy as np
+
+    distinct, clause_counts = np.unique(codes, return_counts=True)
+    order, runs = group_code_runs(doc, codes)
+    doc_codes, doc_counts = np.unique(codes[order[runs]], return_counts=True)
     return ShingleCounts(
-        codes,
+        distinct,
         clause_counts.astype(np.int64),
         doc_codes,
         doc_counts.astype(np.int64),
-        len(shingled),
-        len(set(clause_doc)),
+        n_clauses,
+        n_docs,
     )
 
 
@@ -307,6 +323,43 @@ class DocFrequency:
         left, right = neighbour_pairs(candidates, shingled)
         diverse = diversity(len(candidates), [left], [right])
         self._set(boilerplate(counts), candidates, diverse, lang, words, titles)
+
+    @classmethod
+    def of_batches(
+        cls,
+        batches: Sequence[ShingledClauses],
+        clause_doc: Any,
+        lang: str,
+        titles: Sequence[str] = (),
+        buckets: int = 8,
+    ) -> DocFrequency:
+        """The model of consecutive ``batches`` of the corpus's clauses (``clause_doc``:
+        the document of every clause), counted in ``buckets`` parts by shingle code so that
+        no count of every shingle is held at once."""
+        import numpy as np
+
+        if not batches:
+            empty = np.zeros(0, dtype=np.uint64)
+            return cls.from_parts(empty, empty, np.zeros(0, dtype=np.int64), lang, titles)
+        tables = [b.table() for b in batches]
+        n_docs = len(np.unique(clause_doc))
+        part = [(t.codes % np.uint64(buckets)).astype(np.uint8) for t in tables]
+        boiler, busy = [], []
+        for k in range(buckets):
+            rows = [np.flatnonzero(p == k) for p in part]
+            codes = np.concatenate([t.codes[r] for t, r in zip(tables, rows, strict=True)])
+            doc = np.concatenate(
+                [clause_doc[t.clause[r]] for t, r in zip(tables, rows, strict=True)]
+            )
+            counts = count_rows(codes, doc, len(clause_doc), n_docs)
+            boiler.append(boilerplate(counts))
+            busy.append(busy_candidates(counts))
+        candidates = sorted_unique(np.concatenate(busy))
+        found = [neighbour_pairs(candidates, b) for b in batches]
+        diverse = diversity(len(candidates), [f[0] for f in found], [f[1] for f in found])
+        return cls.from_parts(
+            sorted_unique(np.concatenate(boiler)), candidates, diverse, lang, titles
+        )
 
     @classmethod
     def from_parts(
