@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from bench.lineage_corpus import make_corpus
+
 from polydiff.lineage.build import clause_rows
 from polydiff.lineage.shingles import (
     DocFrequency,
@@ -100,10 +100,14 @@ def test_group_code_runs_puts_each_group_and_code_together(spread: int) -> None:
     g, c = group[order], codes[order]
     assert sorted(order.tolist()) == list(range(len(codes)))
     firsts = list(zip(g[runs].tolist(), c[runs].tolist(), strict=True))
-    assert len(firsts) == len(set(firsts)) == len(set(zip(group.tolist(), codes.tolist())))
+    assert (
+        len(firsts)
+        == len(set(firsts))
+        == len(set(zip(group.tolist(), codes.tolist(), strict=True)))
+    )
     ends = np.r_[runs[1:], len(order)]
     for start, end in zip(runs.tolist(), ends.tolist(), strict=True):
-        assert len(set(zip(g[start:end].tolist(), c[start:end].tolist()))) == 1
+        assert len(set(zip(g[start:end].tolist(), c[start:end].tolist(), strict=True))) == 1
         assert order[start] == order[start:end].min()  # the earliest row first
 
 
