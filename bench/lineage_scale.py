@@ -189,7 +189,7 @@ class Pipeline:
                         self.sequences,
                         LANG,
                         self.weigh,
-                        self.df.frequent,
+                        self.df.frequent_set,
                         stats,
                     )
                 )

@@ -9,6 +9,8 @@ drifts:
 
 * ``polydiff --version`` against ``python -c "import yaml"``;
 * ``polydiff diff gf-2025-11 <its revision> --format json`` against the same;
+* ``polydiff sources`` of a one-page text (the first ``PAGE`` characters of NDRC's
+  published interpretation, itself left out) on the bundled corpus, ``--format json``;
 * the TUI's first screen (the corpus table drawn, headless) against a minimal Textual app
   showing one DataTable;
 * a 4,000-clause synthetic document against a revision of it (``align`` in a subprocess:
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 REV1 = ROOT / "tests" / "data" / "gf-2025-11.rev1.zh.txt"
+NDRC = ROOT / "policies" / "ndrc-2025-0826" / "raw" / "zh.txt"
+PAGE = 1_600
+"""Characters of a one-page text."""
 PY = sys.executable
 
 MINIMAL_APP = """
@@ -153,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
             2.0,
         ),
     ]
+    folder = Path(tempfile.mkdtemp(prefix="startup-"))
+    page = folder / "page.txt"
+    page.write_text(NDRC.read_text(encoding="utf-8")[:PAGE], encoding="utf-8")
+    sources = [*polydiff, "sources", str(page), "--exclude", "ndrc-2025-0826", "--format", "json"]
+    rows.append(("sources of one page (bundled corpus)", sources, yaml, "import yaml", 0.0))
     if not args.skip_tui:
         rows.append(
             ("TUI first screen (corpus)", [PY, "-c", POLYDIFF_APP], [PY, "-c", MINIMAL_APP],
@@ -160,8 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         )  # fmt: skip
     for name, a, b, b_name, target in rows:
         ma, mb, ratio = paired(a, b, r)
+        goal = f"target <= {target}x" if target else "target <= 300 ms"
         print(f"{name:<36} {ma * 1000:7.0f} ms  vs {b_name} {mb * 1000:5.0f} ms: "
-              f"{ratio:.2f}x (target <= {target}x)")  # fmt: skip
+              f"{ratio:.2f}x ({goal})")  # fmt: skip
+    shutil.rmtree(folder, ignore_errors=True)
     if args.skip_large:
         return 0
     print()

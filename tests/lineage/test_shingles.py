@@ -119,3 +119,14 @@ def test_codes_that_share_the_sort_key_still_come_apart() -> None:
     order, runs = group_code_runs(group, codes)
     firsts = {int(codes[order[r]]): int(order[r]) for r in runs.tolist()}
     assert firsts == {same_key[0]: 0, same_key[1]: 1, 77: 3}
+
+
+def test_the_packed_rows_make_room_for_the_corpus_size() -> None:
+    from polydiff.lineage.index import diag_bits, packing_room
+
+    assert diag_bits(434_567**2) == 25  # 10,000 synthetic documents
+    assert packing_room(4_300_000**2, 60_000) == 18  # 100,000: clauses of 60,000 units fit
+    with pytest.raises(ValueError, match="too large to index"):
+        packing_room(4_300_000**2, 200_000)
+    with pytest.raises(ValueError, match="too large to index"):
+        packing_room(2**62, 10)

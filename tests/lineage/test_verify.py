@@ -57,7 +57,7 @@ def test_skipping_links_the_same_clauses_as_comparing_everything(
     p = pipeline
     stats: dict[str, int] = {}
     fast = one_source_per_passage(
-        verify_pairs(p.pairs, p.rows, p.sequences, LANG, p.weigh, p.df.frequent, stats)
+        verify_pairs(p.pairs, p.rows, p.sequences, LANG, p.weigh, p.df.frequent_set, stats)
     )
     full = one_source_per_passage(
         [
@@ -84,7 +84,7 @@ def test_precheck_never_rejects_an_accepted_pair(
     p = pipeline
     assert accepted
     for i, j, _ in accepted:
-        where_code = informative_positions(p.sequences[j], p.df.frequent)
+        where_code = informative_positions(p.sequences[j], p.df.frequent_set)
         where = shared_positions(where_code, set(p.sequences[i].tolist()))
         assert where
         assert may_match(where, LANG, background_totals(p.rows[j].content, LANG)), (i, j)

@@ -539,7 +539,7 @@ def discover_in_process(
     allowed = PairFilter.of(len(docs), marked, declared)
     pairs = candidate_pairs(tables, doc_of, df, allowed)
     del tables
-    return df, verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent)
+    return df, verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent_set)
 
 
 class LazySequences(Sequence[Any]):
@@ -586,7 +586,7 @@ def _passage_links(
         a, b = index[p.from_doc], index[p.to_doc]
         pairs = declared_candidates(by_doc[a], by_doc[b], lang, weigh)
         evidence = EVIDENCE[p.relation]
-        found += verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent, None, evidence)
+        found += verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent_set, None, evidence)
         links = summary_links(docs[a].tree, docs[b].tree, lang, weigh)
         summaries += [(a, b, link) for link in links]
     grouped: dict[tuple[str, str], list[LineageLink]] = defaultdict(list)

@@ -251,13 +251,13 @@ def _pair_bucket(
     """A code bucket's shingle pairings, cut by later clause bucket."""
     import numpy as np
 
-    from polydiff.lineage.index import DIAG_BITS
+    from polydiff.lineage.index import diag_bits
 
     codes = np.concatenate([p[0] for p in pieces])
     owner = np.concatenate([p[1] for p in pieces])
     position = np.concatenate([p[2] for p in pieces])
     packed = shared_shingles(codes, owner, position, doc_of, allowed)
-    later = (packed >> DIAG_BITS) % len(doc_of)
+    later = (packed >> diag_bits(len(doc_of) ** 2)) % len(doc_of)
     return [packed[later % n_buckets == k] for k in range(n_buckets)]
 
 
@@ -270,7 +270,7 @@ def _verify_bucket(
     pairs = close_pairs(np.concatenate(list(pieces)), n_clauses)
     rows = _ClauseRows(where, n_clauses)
     weigh = unit_weigher(df, lang, {})
-    found = verify_pairs(pairs, rows, LazySequences(rows, lang), lang, weigh, df.frequent)
+    found = verify_pairs(pairs, rows, LazySequences(rows, lang), lang, weigh, df.frequent_set)
     place = {(rows[int(i)].doc, rows[int(i)].path): int(i) for i in sorted_unique(pairs.ravel())}
     return [
         ((place[(db, link.to_path)], place[(da, link.from_path)]), (da, db, link))

@@ -27,11 +27,28 @@ MIN_SHARED = 3
 between the clauses that differ by less than ``BAND`` units), to be compared. Reuse shares a
 passage; chance shares scattered words."""
 BAND = 16
-DIAG_BITS = 21
-"""Bits of a diagonal (offset between the clauses, shifted to be positive) in a packed
-(pair, diagonal) int64: clauses up to a million units."""
-MAX_CLAUSES = 1 << ((63 - DIAG_BITS) // 2)
-"""Clauses one index can hold: a pair (i × clauses + j) and a diagonal fill one int64."""
+
+
+def diag_bits(n_keys: int) -> int:
+    """Bits of a diagonal (offset between two clauses, shifted to be positive) in a packed
+    (pair, diagonal) int64 whose pair keys are below ``n_keys``: what the keys leave. With
+    434,567 clauses (10,000 documents), 25 bits (clauses of up to 16 million units); with
+    4.3 million, 18 (131,071 units)."""
+    return 63 - max(1, (n_keys - 1).bit_length())
+
+
+def packing_room(n_keys: int, units: int) -> int:
+    """:func:`diag_bits` for ``n_keys`` pair keys, checked to hold diagonals of clauses of
+    ``units`` units; a corpus too large for one int64 per row is refused in one line."""
+    bits = diag_bits(n_keys)
+    if bits < 2 or units >= 1 << (bits - 1):
+        raise ValueError(
+            f"too large to index: {n_keys:,} clause pairs with clauses of up to {units:,} "
+            "units do not fit a 64-bit row"
+        )
+    return bits
+
+
 EARLIEST = 4
 """Members of a shingle group (the earliest occurrences) each member is paired with."""
 
@@ -115,15 +132,15 @@ def shared_shingles(
 ) -> Any:
     """For rows (shingle, clause, position) that hold every occurrence of their shingles:
     each pairing of a shingle's member with one of its ``EARLIEST`` first members, packed
-    as an int64 ``(i × n + j) << DIAG_BITS | diagonal`` (n: clauses in ``clause_doc``)."""
+    as an int64 ``(i × n + j) << bits | diagonal`` (n: clauses in ``clause_doc``; bits:
+    :func:`diag_bits` of n²)."""
     import numpy as np
 
     n_clauses = int(clause_doc.shape[0])
-    if n_clauses >= MAX_CLAUSES:
-        raise ValueError(f"the index takes at most {MAX_CLAUSES:,} clauses, not {n_clauses:,}")
     empty = np.zeros(0, dtype=np.int64)
     if len(codes) == 0:
         return empty
+    bits = packing_room(n_clauses * n_clauses, int(position.max()) + 1)
     if (owner[1:] >= owner[:-1]).all():  # rows in clause order (a table's): one stable sort
         order = np.argsort(codes, kind="stable")
     else:
@@ -154,21 +171,21 @@ def shared_shingles(
             if allowed is not None:
                 ok &= allowed(da, db)
             keys = a[ok] * n_clauses + b[ok]
-            packed.append((keys << DIAG_BITS) + diag[ok] + (1 << (DIAG_BITS - 1)))
+            packed.append((keys << bits) + diag[ok] + (1 << (bits - 1)))
     return np.concatenate(packed) if packed else empty
 
 
-def close_pairs(packed: Any, n_clauses: int) -> Any:
+def close_pairs(packed: Any, n_clauses: int, n_keys: int | None = None) -> Any:
     """The (i, j) pairs of :func:`shared_shingles`'s packed rows (all rows of each pair)
-    with ``MIN_SHARED`` shared shingles within a window of ``BAND`` diagonals. ``packed`` is
-    sorted in place."""
+    with ``MIN_SHARED`` shared shingles within a window of ``BAND`` diagonals: keys ``i × n
+    + j`` below ``n_keys`` (n = ``n_clauses``; default n²). ``packed`` is sorted in place."""
     import numpy as np
 
     if not len(packed):
         return np.zeros((0, 2), dtype=np.int64)
     packed.sort()
     shared = packed
-    pair = shared >> DIAG_BITS
+    pair = shared >> diag_bits(n_clauses * n_clauses if n_keys is None else n_keys)
     span = MIN_SHARED - 1
     close = (pair[span:] == pair[:-span]) & ((shared[span:] - shared[:-span]) < BAND)
     keys = unique_of_sorted(pair[span:][close])

@@ -386,18 +386,28 @@ class DocFrequency:
         named = [shingle_codes(t, lang, words) for t in titles if t]
         self._frequent = sorted_unique(np.concatenate([boiler, stock_codes(lang, words), *named]))
         self._busy = sorted_unique(np.concatenate([self._frequent, topic]))
+        self._frequent_set: frozenset[int] | None = None
 
     @classmethod
     def from_codes(cls, frequent: Any, busy: Any) -> DocFrequency:
         """The model as an index keeps it: its sorted frequent and busy codes."""
         df = cls.__new__(cls)
         df._frequent, df._busy = frequent, busy
+        df._frequent_set = None
         return df
 
     @property
     def frequent_codes(self) -> Any:
         """The frequent shingles, sorted (uint64)."""
         return self._frequent
+
+    @property
+    def frequent_set(self) -> frozenset[int]:
+        """The frequent shingles as a set (membership of one code at a time, as the
+        verifier asks it)."""
+        if self._frequent_set is None:
+            self._frequent_set = frozenset(self._frequent.tolist())
+        return self._frequent_set
 
     @property
     def busy_codes(self) -> Any:

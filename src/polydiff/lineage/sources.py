@@ -31,7 +31,7 @@ from polydiff.lineage.build import (
     with_summaries,
 )
 from polydiff.lineage.corpus_index import CorpusIndex
-from polydiff.lineage.index import DIAG_BITS, close_pairs
+from polydiff.lineage.index import close_pairs, packing_room
 from polydiff.lineage.passages import EVIDENCE, Evidence
 from polydiff.lineage.shingles import ShingledClauses, shingle_clauses
 from polydiff.lineage.summaries import summary_links
@@ -82,8 +82,10 @@ def candidate_clauses(index: CorpusIndex, shingled: ShingledClauses) -> Any:
     query_row, clause, position = index.lookup(codes, EARLIEST)
     n_passages = max(1, len(shingled))
     keys = clause * n_passages + passage[query_row]
-    diag = where[query_row] - position + (1 << (DIAG_BITS - 1))
-    return close_pairs((keys << DIAG_BITS) + diag, n_passages)
+    n_keys = index.n_clauses * n_passages
+    bits = packing_room(n_keys, int(max(where.max(initial=0), position.max(initial=0))) + 1)
+    diag = where[query_row] - position + (1 << (bits - 1))
+    return close_pairs((keys << bits) + diag, n_passages, n_keys)
 
 
 def find_reuse(
@@ -115,7 +117,7 @@ def find_reuse(
         LazySequences(rows, lang),
         lang,
         weigh,
-        df.frequent,
+        df.frequent_set,
         None,
         evidence,
     )

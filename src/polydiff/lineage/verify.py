@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
@@ -96,13 +97,14 @@ def verify_pairs(
     sequences: Sequence[Any],
     lang: str,
     weigh: Weigher,
-    frequent: Callable[[Any], Any],
+    frequent: Container[int],
     stats: dict[str, int] | None = None,
     evidence: Evidence = EVIDENCE[LineageRelation.DISCOVERED],
 ) -> list[Found]:
     """(from doc index, to doc index, link) for the candidates (an (n, 2) array of clause
     indices, earlier first; rows have ``doc``, ``path``, ``content``) that are a quotation
-    or a paraphrase by ``evidence``. ``sequences`` holds each clause's shingle sequence.
+    or a paraphrase by ``evidence``. ``sequences`` holds each clause's shingle sequence,
+    ``frequent`` the frequent codes (:attr:`DocFrequency.frequent_set`).
 
     Candidates are taken later clause by later clause (each group is independent: a batch is
     any set of whole groups), earliest clause first. With chains of shingle-long runs
@@ -135,7 +137,7 @@ def _verify_groups(
     sequences: Sequence[Any],
     lang: str,
     weigh: Weigher,
-    frequent: Callable[[Any], Any],
+    frequent: Container[int],
     evidence: Evidence,
     out: list[Found],
     counts: dict[str, int],
@@ -147,16 +149,22 @@ def _verify_groups(
     def codes_of(k: int) -> frozenset[int]:
         return frozenset(sequences[k].tolist())
 
+    earliers, laters = pairs[:, 0].tolist(), pairs[:, 1].tolist()
     for start, end in itertools.pairwise(bounds):
-        j = int(pairs[start, 1])
+        j = laters[start]
         later = rows[j]
         where_code = informative_positions(sequences[j], frequent) if bounded else {}
         background: list[float] | None = None  # the later clause's unit weights, when needed
         claimed: set[int] = set()
-        for i in pairs[start:end, 0].tolist():  # earlier clauses first
+        remaining: AbstractSet[int] = where_code.keys()  # not claimed by an earlier source
+        for i in earliers[start:end]:  # earlier clauses first
             if bounded:
-                common = where_code.keys() & codes_of(i)
-                where = shared_positions(where_code, common - claimed)
+                codes = codes_of(i)
+                if remaining.isdisjoint(codes):
+                    counts["skipped"] += 1
+                    continue
+                common = remaining & codes
+                where = shared_positions(where_code, common)
                 # each unit weighs 1 at most: the cheap bound first
                 possible = may_match(where, lang, None, evidence)
                 if possible:
@@ -174,6 +182,7 @@ def _verify_groups(
             out.append((earlier.doc, later.doc, link))
             if bounded:
                 claimed |= common
+                remaining = where_code.keys() - claimed
 
 
 def background_totals(text: str, lang: str) -> list[float]:
@@ -182,14 +191,16 @@ def background_totals(text: str, lang: str) -> list[float]:
     return list(itertools.accumulate(unit_weights(light_units(text, lang), lang), initial=0.0))
 
 
-def informative_positions(sequence: Any, frequent: Callable[[Any], Any]) -> dict[int, list[int]]:
-    """Where each informative shingle of a clause's shingle ``sequence`` occurs."""
-    import numpy as np
-
-    positions = np.flatnonzero(~frequent(sequence)) if len(sequence) else np.zeros(0, np.int64)
-    out: dict[int, list[int]] = defaultdict(list)
-    for k, code in zip(positions.tolist(), sequence[positions].tolist(), strict=True):
-        out[code].append(k)
+def informative_positions(sequence: Any, frequent: Container[int]) -> dict[int, list[int]]:
+    """Where each informative shingle of a clause's shingle ``sequence`` occurs
+    (``frequent``: the frequent codes, a set)."""
+    out: dict[int, list[int]] = {}
+    for k, code in enumerate(sequence.tolist()):
+        if code not in frequent:
+            if code in out:
+                out[code].append(k)
+            else:
+                out[code] = [k]
     return out
 
 
