@@ -142,7 +142,7 @@ def load_all(repo: PolicyRepo, source: FileSource | None = None) -> list[Lineage
     out = []
     for name in src.list_dir(LINEAGE):
         if name.endswith(".yaml") and ".." in name:
-            found = _load(src, f"{LINEAGE}/{name}")
+            found = _load(repo, src, f"{LINEAGE}/{name}")
             assert found is not None
             out.append(found)
     return out
@@ -152,14 +152,14 @@ def load(
     repo: PolicyRepo, from_doc: str, to_doc: str, source: FileSource | None = None
 ) -> LineageFile | None:
     """The lineage file ``from_doc..to_doc``, or None when there is none."""
-    return _load(source or repo.worktree, file_path(from_doc, to_doc))
+    return _load(repo, source or repo.worktree, file_path(from_doc, to_doc))
 
 
-def _load(src: FileSource, rel: str) -> LineageFile | None:
+def _load(repo: PolicyRepo, src: FileSource, rel: str) -> LineageFile | None:
     data = src.read(rel)
     if data is None:
         return None
-    return from_data(yamlio.load(data, src.describe(rel)), src.describe(rel))
+    return from_data(repo.parsed_yaml(data, src.describe(rel)), src.describe(rel))
 
 
 def load_manifest(repo: PolicyRepo, source: FileSource | None = None) -> dict[str, str]:
@@ -168,7 +168,7 @@ def load_manifest(repo: PolicyRepo, source: FileSource | None = None) -> dict[st
     data = src.read(MANIFEST)
     if data is None:
         return {}
-    loaded = yamlio.load(data, src.describe(MANIFEST))
+    loaded = repo.parsed_yaml(data, src.describe(MANIFEST))
     docs = loaded.get("documents") if isinstance(loaded, dict) else None
     if not isinstance(docs, dict):
         raise StoreError(f"{MANIFEST}: 'documents' must be a mapping")

@@ -246,10 +246,12 @@ def may_match(
             return cumulative[min(end, last)] - cumulative[min(start, last)]
 
     quote, least = evidence.quote_min(lang), evidence.quote_shingles * n
+    paraphrase = evidence.paraphrase
     covered = total = weight(where[0], where[0] + n)
     start = where[0]
-    quoted = covered >= quote and n >= least
-    for prev, k in itertools.pairwise(where):
+    if (covered >= quote and n >= least) or total >= paraphrase:
+        return True
+    for prev, k in itertools.pairwise(where):  # the total only grows: done once enough
         gap = k - prev
         if gap <= 2 * n:
             more = weight(max(prev + n, k), k + n) + FREQUENT_WEIGHT * max(0, gap - n)
@@ -258,5 +260,6 @@ def may_match(
             more = covered = weight(k, k + n)
             start = k
         total += more
-        quoted = quoted or (covered >= quote and k + n - start >= least)
-    return quoted or total >= evidence.paraphrase
+        if (covered >= quote and k + n - start >= least) or total >= paraphrase:
+            return True
+    return False

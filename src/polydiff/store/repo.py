@@ -83,8 +83,9 @@ class PolicyRepo:
 
         return ParsedCache(self.root / STATE_DIR, lambda: state_dir(self.root))
 
-    def _yaml(self, data: bytes, name: str) -> object:
-        """The data of a stored YAML file's bytes (kept parsed by content)."""
+    def parsed_yaml(self, data: bytes, name: str) -> object:
+        """The data of a stored YAML file's bytes (kept parsed by content); errors name the
+        file ``name``."""
         return self.parsed.load(data, lambda: yamlio.load(data, name))
 
     def source(self, rev: str | None = None) -> FileSource:
@@ -109,7 +110,7 @@ class PolicyRepo:
         data = src.read(rel)
         if data is None:
             raise UnknownDocumentError(self._unknown(doc_id, src))
-        meta = yamlio.meta_from_data(self._yaml(data, src.describe(rel)), src.describe(rel))
+        meta = yamlio.meta_from_data(self.parsed_yaml(data, src.describe(rel)), src.describe(rel))
         if meta.id != doc_id:
             raise StoreError(
                 f"{src.describe(rel)}: id {meta.id!r} does not match its folder {doc_id!r}"
@@ -123,7 +124,7 @@ class PolicyRepo:
         data = src.read(rel)
         if data is None:
             raise StoreError(f"{src.describe(rel)}: missing")
-        tree = yamlio.tree_from_data(self._yaml(data, src.describe(rel)), src.describe(rel))
+        tree = yamlio.tree_from_data(self.parsed_yaml(data, src.describe(rel)), src.describe(rel))
         if tree.lang != lang:
             raise StoreError(f"{src.describe(rel)}: says lang {tree.lang!r}, expected {lang!r}")
         return tree
