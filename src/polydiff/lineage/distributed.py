@@ -121,6 +121,7 @@ class DaskDiscovery:
         ]
         n_clauses, n_docs = len(rows), len({r.doc for r in rows})
         named = c.gather([c.submit(_frequent_parts, b, n_clauses, n_docs) for b in buckets])
+        del buckets  # a result is freed once no task or future needs it
         boiler = _union([p[0] for p in named])
         candidates = _union([p[1] for p in named])
         cand_f = c.scatter(candidates, broadcast=True)
@@ -136,6 +137,7 @@ class DaskDiscovery:
         doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), np.diff(first))
         doc_of_f = c.scatter(doc_of, broadcast=True)
         informative = [c.submit(_informative, s, df_f, n_buckets) for s in shingled]
+        del shingled
         coded = [
             c.submit(
                 _pair_bucket,
@@ -146,6 +148,7 @@ class DaskDiscovery:
             )
             for k in range(n_buckets)
         ]
+        del informative
         found = [
             c.submit(
                 _verify_bucket,
@@ -157,6 +160,7 @@ class DaskDiscovery:
             )
             for k in range(n_buckets)
         ]
+        del coded
         ordered = sorted(item for part in c.gather(found) for item in part)
         return df, [f for _, f in ordered]
 

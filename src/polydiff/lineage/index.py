@@ -122,8 +122,12 @@ def candidate_pairs(
             for f in ("codes", "clause", "position")
         )
         pieces.append(shared_shingles(codes, owner, position, clause_doc, allowed))
-    packed = np.concatenate(pieces) if pieces else np.zeros(0, np.int64)
-    del pieces
+    packed = np.empty(sum(len(p) for p in pieces), dtype=np.int64)
+    at = 0
+    while pieces:  # each part freed once copied: the pairs are held about once
+        piece = pieces.pop(0)
+        packed[at : at + len(piece)] = piece
+        at += len(piece)
     return close_pairs(packed, int(clause_doc.shape[0]))
 
 

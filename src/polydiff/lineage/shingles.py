@@ -54,7 +54,8 @@ def shingle_sequence(text: str, lang: str, words: dict[str, int]) -> tuple[Any, 
 
 
 def _units(texts: Sequence[str], lang: str, words: dict[str, int]) -> tuple[Any, list[int]]:
-    """The units of ``texts`` end to end (uint64), and how many each text has."""
+    """The units of ``texts`` end to end (code points as uint32, English word codes as
+    uint64), and how many each text has."""
     import numpy as np
 
     found = [_WORD_RE.findall(normalize(t)) for t in texts]
@@ -62,7 +63,7 @@ def _units(texts: Sequence[str], lang: str, words: dict[str, int]) -> tuple[Any,
         chars = ["".join(f) for f in found]
         lengths = [len(c) for c in chars]
         raw = "".join(chars).encode("utf-32-le")
-        return np.frombuffer(raw, dtype=np.uint32).astype(np.uint64), lengths
+        return np.frombuffer(raw, dtype=np.uint32), lengths  # code points: 4 bytes a unit
     lengths = [len(f) for f in found]
     codes = [word_code(words, w.lower()) for f in found for w in f]
     return np.array(codes, dtype=np.uint64), lengths
