@@ -130,3 +130,20 @@ def test_the_packed_rows_make_room_for_the_corpus_size() -> None:
         packing_room(4_300_000**2, 200_000)
     with pytest.raises(ValueError, match="too large to index"):
         packing_room(2**62, 10)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 1000])
+def test_close_pairs_in_chunks_finds_the_same_pairs(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from polydiff.lineage import index
+
+    rng = np.random.default_rng(1)
+    n = 3000
+    keys = rng.integers(0, 20_000, 100_000) * 397  # pair keys below n²
+    packed = (keys << index.diag_bits(n * n)) + rng.integers(0, 60, len(keys))
+    monkeypatch.setattr(index, "CLOSE_CHUNK", 1 << 30)
+    whole = index.close_pairs(packed.copy(), n)
+    assert len(whole) > 10_000
+    monkeypatch.setattr(index, "CLOSE_CHUNK", chunk)
+    assert np.array_equal(index.close_pairs(packed.copy(), n), whole)

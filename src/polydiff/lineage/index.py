@@ -50,6 +50,8 @@ def packing_room(n_keys: int, units: int) -> int:
 
 
 EARLIEST = 4
+CLOSE_CHUNK = 1 << 22
+"""Packed rows :func:`close_pairs` looks at in one step (its temporaries stay small)."""
 """Members of a shingle group (the earliest occurrences) each member is paired with."""
 
 
@@ -188,9 +190,13 @@ def close_pairs(packed: Any, n_clauses: int, n_keys: int | None = None) -> Any:
     if not len(packed):
         return np.zeros((0, 2), dtype=np.int64)
     packed.sort()
-    shared = packed
-    pair = shared >> diag_bits(n_clauses * n_clauses if n_keys is None else n_keys)
+    bits = diag_bits(n_clauses * n_clauses if n_keys is None else n_keys)
     span = MIN_SHARED - 1
-    close = (pair[span:] == pair[:-span]) & ((shared[span:] - shared[:-span]) < BAND)
-    keys = unique_of_sorted(pair[span:][close])
+    found = []
+    for start in range(0, max(0, len(packed) - span), CLOSE_CHUNK):  # windows of a chunk
+        shared = packed[start : start + CLOSE_CHUNK + span]
+        pair = shared >> bits
+        close = (pair[span:] == pair[:-span]) & ((shared[span:] - shared[:-span]) < BAND)
+        found.append(unique_of_sorted(pair[span:][close]))
+    keys = unique_of_sorted(np.concatenate(found)) if found else np.zeros(0, np.int64)
     return np.stack([keys // n_clauses, keys % n_clauses], axis=1)
