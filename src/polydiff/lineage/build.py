@@ -535,10 +535,9 @@ def discover_in_process(
     weigh = unit_weigher(df, lang, words)
     tables = [b.table() for b in batches]
     sequences = [h for b in batches for h, _ in b]
-    del batches  # their units: the sequences keep the shingles
+    del batches  # their units go; the sequences keep the shingles
     allowed = PairFilter.of(len(docs), marked, declared)
-    pairs = candidate_pairs(tables, doc_of, df, allowed)
-    del tables
+    pairs = candidate_pairs(tables, doc_of, df, allowed)  # empties ``tables`` as it goes
     return df, verify_pairs(pairs, rows, sequences, lang, weigh, df.frequent_set)
 
 

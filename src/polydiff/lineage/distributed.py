@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from polydiff.lineage.build import ClauseRow, DocText, LazySequences, shingle_batch
-from polydiff.lineage.index import PairFilter, close_pairs, shared_shingles
+from polydiff.lineage.index import PairFilter, Rows, close_pairs, informative_parts, pair_part
 from polydiff.lineage.shingles import (
     DocFrequency,
     ShingleCounts,
@@ -238,29 +238,19 @@ def _neighbours(shingled: _Shingled, candidates: Any, lang: str) -> tuple[Any, A
     return neighbour_pairs(candidates, shingled.sequences)
 
 
-def _informative(shingled: _Shingled, df: DocFrequency, n_buckets: int) -> list[tuple[Any, ...]]:
+def _informative(shingled: _Shingled, df: DocFrequency, n_buckets: int) -> list[Rows]:
     """A batch's informative shingle rows, cut by code bucket."""
-    t = shingled.table
-    keep = ~df.busy(t.codes)
-    codes, owner, position = t.codes[keep], t.clause[keep], t.position[keep]
-    bucket = codes % n_buckets
-    return [
-        (codes[bucket == k], owner[bucket == k], position[bucket == k]) for k in range(n_buckets)
-    ]
+    return informative_parts(shingled.table, df, n_buckets)
 
 
 def _pair_bucket(
     pieces: Sequence[tuple[Any, ...]], doc_of: Any, allowed: PairFilter, n_buckets: int
 ) -> list[Any]:
     """A code bucket's shingle pairings, cut by later clause bucket."""
-    import numpy as np
 
     from polydiff.lineage.index import diag_bits
 
-    codes = np.concatenate([p[0] for p in pieces])
-    owner = np.concatenate([p[1] for p in pieces])
-    position = np.concatenate([p[2] for p in pieces])
-    packed = shared_shingles(codes, owner, position, doc_of, allowed)
+    packed = pair_part(pieces, doc_of, allowed)
     later = (packed >> diag_bits(len(doc_of) ** 2)) % len(doc_of)
     return [packed[later % n_buckets == k] for k in range(n_buckets)]
 

@@ -93,10 +93,35 @@ class PairFilter:
 CODE_BUCKETS = 8
 """Parts, by shingle code, in which :func:`candidate_pairs` pairs the members of shingle
 groups: only one part's rows are sorted at a time."""
+Rows = tuple[Any, Any, Any]
+"""Shingle table rows as (codes, clause, position) arrays."""
+
+
+def informative_parts(table: ShingleTable, df: DocFrequency, parts: int) -> list[Rows]:
+    """The informative rows of ``table`` (shingles that are not busy), cut into ``parts``
+    by code: a shingle's every occurrence falls in one part."""
+    import numpy as np
+
+    part = (table.codes % np.uint64(parts)).astype(np.int32)
+    part[df.busy(table.codes)] = parts  # in no part
+    out = []
+    for k in range(parts):
+        rows = np.flatnonzero(part == k)
+        out.append((table.codes[rows], table.clause[rows], table.position[rows]))
+    return out
+
+
+def pair_part(pieces: Sequence[Rows], clause_doc: Any, allowed: PairFilter | None) -> Any:
+    """The :func:`shared_shingles` of one code part, from its pieces (of consecutive
+    batches, in clause order)."""
+    import numpy as np
+
+    codes, owner, position = (np.concatenate([p[f] for p in pieces]) for f in range(3))
+    return shared_shingles(codes, owner, position, clause_doc, allowed)
 
 
 def candidate_pairs(
-    tables: Sequence[ShingleTable],
+    tables: list[ShingleTable],
     clause_doc: Any,
     df: DocFrequency,
     allowed: PairFilter | None = None,
@@ -104,7 +129,8 @@ def candidate_pairs(
 ) -> Any:
     """(i, j) clause index pairs, i < j in document order of ``clause_doc`` (document index
     per clause), from different documents, sharing ``MIN_SHARED`` informative shingles.
-    ``tables`` hold consecutive clauses, in clause order.
+    ``tables`` hold consecutive clauses, in clause order; they are taken out of the list as
+    they are cut into parts by code, so a table's memory goes once it is cut.
 
     ``allowed``, when given, says which pairs of documents may be returned. The two steps
     (:func:`shared_shingles`, :func:`close_pairs`) can run on partitions: the first on rows
@@ -112,18 +138,16 @@ def candidate_pairs(
     on the packed pairs of whole later clauses (:mod:`polydiff.lineage.distributed`)."""
     import numpy as np
 
-    informative = [~df.busy(t.codes) for t in tables]
-    part = [(t.codes % np.uint64(buckets)).astype(np.uint8) for t in tables]
+    cut: list[list[Rows]] = [[] for _ in range(buckets)]
+    while tables:
+        for k, piece in enumerate(informative_parts(tables.pop(0), df, buckets)):
+            cut[k].append(piece)
     pieces = []
-    for b in range(buckets):
-        rows = [np.flatnonzero(k & (p == b)) for k, p in zip(informative, part, strict=True)]
-        codes, owner, position = (
-            np.concatenate([getattr(t, f)[r] for t, r in zip(tables, rows, strict=True)])
-            if tables
-            else np.zeros(0, np.int64)
-            for f in ("codes", "clause", "position")
-        )
-        pieces.append(shared_shingles(codes, owner, position, clause_doc, allowed))
+    for k in range(buckets):
+        part, cut[k] = cut[k], []
+        if part:
+            pieces.append(pair_part(part, clause_doc, allowed))
+        del part
     packed = np.empty(sum(len(p) for p in pieces), dtype=np.int64)
     at = 0
     while pieces:  # each part freed once copied: the pairs are held about once
