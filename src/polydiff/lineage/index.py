@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from polydiff.lineage.shingles import DocFrequency, ShingleTable
+from polydiff.lineage.shingles import CODE_PARTS, DocFrequency, ShingleTable
 from polydiff.numeric import unique_of_sorted
 
 MIN_SHARED = 3
@@ -90,9 +90,6 @@ class PairFilter:
         return ok
 
 
-CODE_BUCKETS = 8
-"""Parts, by shingle code, in which :func:`candidate_pairs` pairs the members of shingle
-groups: only one part's rows are sorted at a time."""
 Rows = tuple[Any, Any, Any]
 """Shingle table rows as (codes, clause, position) arrays."""
 
@@ -125,7 +122,7 @@ def candidate_pairs(
     clause_doc: Any,
     df: DocFrequency,
     allowed: PairFilter | None = None,
-    buckets: int = CODE_BUCKETS,
+    buckets: int = CODE_PARTS,
 ) -> Any:
     """(i, j) clause index pairs, i < j in document order of ``clause_doc`` (document index
     per clause), from different documents, sharing ``MIN_SHARED`` informative shingles.

@@ -112,9 +112,9 @@ class _Units:
     ends: list[int]
 
 
-CACHED_CLAUSES = 20_000
-"""Clauses whose units and seeds are kept between comparisons (~35 KB each): the sources a
-batch compares again and again, not the whole corpus."""
+CACHED_CLAUSES = 8_000
+"""Clauses whose units and seeds are kept between comparisons (~35 KB each, 0.3 GB in all):
+the sources a batch compares again and again, not the whole corpus."""
 
 
 @lru_cache(maxsize=CACHED_CLAUSES)

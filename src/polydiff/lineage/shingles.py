@@ -18,6 +18,9 @@ from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
 from polydiff.normalize import normalize
 from polydiff.numeric import group_code_runs, sorted_unique
 
+CODE_PARTS = 16
+"""Parts, by shingle code, in which a corpus's shingles are counted and its shingle groups
+paired in one process: only one part's rows are sorted at a time."""
 SHINGLE_N = {"zh": 4, "en": 3}
 """Units in a shingle: Chinese characters or English words. Also the seed length of
 :func:`polydiff.lineage.passages.common_passages`, so a common passage is a run of shared
@@ -332,7 +335,7 @@ class DocFrequency:
         clause_doc: Any,
         lang: str,
         titles: Sequence[str] = (),
-        buckets: int = 8,
+        buckets: int = CODE_PARTS,
     ) -> DocFrequency:
         """The model of consecutive ``batches`` of the corpus's clauses (``clause_doc``:
         the document of every clause), counted in ``buckets`` parts by shingle code so that
