@@ -3,7 +3,8 @@ query needs to verify a match (each clause's document, path and text) and the co
 frequency model (which shingles are stock, boilerplate or topic words).
 
 It is made by the same steps as ``lineage build`` (:func:`polydiff.lineage.build.clause_rows`,
-:func:`~polydiff.lineage.build.shingle_batch`, :class:`~polydiff.lineage.shingles.DocFrequency`)
+:func:`~polydiff.lineage.shingles.shingle_clauses` in batches,
+:meth:`~polydiff.lineage.shingles.DocFrequency.of_batches`)
 and kept as flat arrays, so the store can write it as ``.npy`` files and map them back into
 memory without reading them (:mod:`polydiff.store.index_cache`): a query touches only the
 rows of the shingles it holds. It is a cache, never a source of truth: rebuilt whenever a
@@ -16,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from polydiff.lineage.build import DocText, clause_rows, doc_frequency, shingle_batch
-from polydiff.lineage.shingles import DocFrequency
+from polydiff.lineage.build import BATCH_CLAUSES, DocText, clause_rows
+from polydiff.lineage.shingles import DocFrequency, shingle_clauses
 
 FORMAT = 4
 """Version of the arrays' layout."""
@@ -130,17 +131,33 @@ def build_index(docs: Sequence[DocText], lang: str) -> CorpusIndex:
     docs = [d for d in docs if d.tree.lang == lang]
     rows = clause_rows(docs)
     words: dict[str, int] = {}
-    table, sequences = shingle_batch(rows, 0, lang, words)
-    df = doc_frequency(rows, sequences, lang, words, [d.tree.title for d in docs])
-    keep = ~df.busy(table.codes)
-    codes, clause, position = table.codes[keep], table.clause[keep], table.position[keep]
+    doc_of = np.array([r.doc for r in rows], dtype=np.int64)
+    batches = [
+        shingle_clauses([r.content for r in rows[k : k + BATCH_CLAUSES]], lang, words, k)
+        for k in range(0, len(rows), BATCH_CLAUSES)
+    ]
+    df = DocFrequency.of_batches(batches, doc_of, lang, [d.tree.title for d in docs])
+    kept = []
+    while batches:  # each batch's units and table go once its informative rows are taken
+        table = batches.pop(0).table()
+        keep = ~df.busy(table.codes)
+        kept.append((table.codes[keep], table.clause[keep], table.position[keep]))
+    if kept:
+        codes, clause, position = (np.concatenate([k[f] for k in kept]) for f in range(3))
+    else:
+        codes, clause, position = (
+            np.zeros(0, np.uint64),
+            np.zeros(0, np.int32),
+            np.zeros(0, np.int32),
+        )
+    del kept
     order = np.lexsort((clause, codes))
     encoded = [r.content.encode() for r in rows]
     arrays = {
         "codes": codes[order],
         "clause": clause[order].astype(np.int64),
         "position": position[order].astype(np.int64),
-        "clause_doc": np.array([r.doc for r in rows], dtype=np.int64),
+        "clause_doc": doc_of,
         "text_end": np.cumsum([len(e) for e in encoded], dtype=np.int64),
         "frequent": df.frequent_codes,
         "busy": df.busy_codes,
