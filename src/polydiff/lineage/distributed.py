@@ -26,6 +26,7 @@ dependency (``pip install 'polydiff[scale]'``), imported only here.
 
 from __future__ import annotations
 
+import bisect
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,18 +72,17 @@ class ClauseMap:
     """Where global clause numbers live: the first clause of each document (one past the
     last document's clauses at the end), and each document's reference."""
 
-    first: Any
-    """int64, one per document and one more."""
+    first: tuple[int, ...]
+    """One per document and one more, ascending."""
     refs: tuple[DocRef, ...]
     root: str
 
     def locate(self, clause: int) -> tuple[DocRef, int]:
         """The document of global clause ``clause`` and its place among that document's
-        clauses with text."""
-        import numpy as np
-
-        doc = int(np.searchsorted(self.first, clause, side="right")) - 1
-        return self.refs[doc], clause - int(self.first[doc])
+        clauses with text (asked for every clause a verifier reads: a bisection of a tuple,
+        not a numpy call per clause)."""
+        doc = bisect.bisect_right(self.first, clause) - 1
+        return self.refs[doc], clause - self.first[doc]
 
 
 class DaskDiscovery:
@@ -105,7 +105,7 @@ class DaskDiscovery:
         refs = tuple(DocRef(k, d.id, d.tree.lang) for k, d in enumerate(docs))
         per_doc = np.bincount([r.doc for r in rows], minlength=len(docs))  # known to the client
         first = np.concatenate([[0], np.cumsum(per_doc)]).astype(np.int64)
-        where = ClauseMap(first, refs, self.root)
+        where = ClauseMap(tuple(first.tolist()), refs, self.root)
         readable = [ref for ref, d in zip(refs, docs, strict=True) if not d.outline]
         batches = [
             readable[k : k + self.batch_docs] for k in range(0, len(readable), self.batch_docs)
@@ -194,7 +194,7 @@ def _rows_of(root: str, doc: DocRef) -> tuple[ClauseRow, ...]:
 
 def _shingle(where: ClauseMap, batch: Sequence[DocRef], lang: str, n_buckets: int) -> _Shingled:
     rows = [r for ref in batch for r in _rows_of(where.root, ref)]
-    first = int(where.first[batch[0].index]) if batch else 0
+    first = where.first[batch[0].index] if batch else 0
     table, sequences = shingle_batch(rows, first, lang, {})
     counts = count_shingles(sequences, [r.doc for r in rows])
     return _Shingled(first, table, sequences, _cut_counts(counts, n_buckets))
