@@ -148,7 +148,7 @@ class Pipeline:
         with m.step("shingle"):
             table, seqs = shingle_batch(self.rows, 0, LANG, self.words)
         with m.step("doc_freq"):
-            self.df = doc_frequency(self.rows, seqs, LANG, self.words)
+            self.df = doc_frequency(self.rows, seqs, LANG)
         self.sequences = [h for h, _ in seqs]
         self.codes = [np.unique(h) for h in self.sequences]
         del seqs

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = clause_rows(docs)
     words: dict[str, int] = {}
     _, shingled = shingle_batch(rows, 0, lang, words)
-    df = doc_frequency(rows, shingled, lang, words, [d.tree.title for d in docs])
+    df = doc_frequency(rows, shingled, lang, [d.tree.title for d in docs])
     weigh = unit_weigher(df, lang, words)
     index = {d.id: k for k, d in enumerate(docs)}
     by_doc: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -132,7 +132,7 @@ def discovery(
     s_rows = clause_rows(corpus.docs)
     s_words: dict[str, int] = {}
     _, s_shingled = shingle_batch(s_rows, 0, lang, s_words)
-    s_df = doc_frequency(s_rows, s_shingled, lang, s_words, [d.tree.title for d in corpus.docs])
+    s_df = doc_frequency(s_rows, s_shingled, lang, [d.tree.title for d in corpus.docs])
     s_weigh = unit_weigher(s_df, lang, s_words)
     where = {(r.doc, r.path): r.content for r in s_rows}
     positives: dict[str, list[tuple[str, str, Weigher]]] = defaultdict(list)

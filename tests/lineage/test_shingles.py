@@ -59,7 +59,7 @@ def test_counts_in_parts_by_code_give_the_same_model(
 ) -> None:
     texts, docs = corpus
     doc_of = np.array(docs, dtype=np.int64)
-    whole = DocFrequency(shingle_clauses(texts, "zh", {}), docs, "zh", {}, TITLES)
+    whole = DocFrequency.of_batches([shingle_clauses(texts, "zh", {})], doc_of, "zh", TITLES, 1)
     counts = count_shingles(shingle_clauses(texts, "zh", {}), docs)
     assert len(busy_candidates(counts)) > 10  # the corpus has topic words to tell apart
     for size in (7, 400, len(texts)):

@@ -228,11 +228,13 @@ def doc_frequency(
     rows: Sequence[ClauseRow],
     sequences: ShingledClauses,
     lang: str,
-    words: dict[str, int],
     titles: Sequence[str] = (),
 ) -> DocFrequency:
-    """Which shingles are frequent (the reduce step over all batches)."""
-    return DocFrequency(sequences, [r.doc for r in rows], lang, words, titles)
+    """Which shingles are frequent, from one batch of every clause."""
+    import numpy as np
+
+    doc_of = np.array([r.doc for r in rows], dtype=np.int64)
+    return DocFrequency.of_batches([sequences], doc_of, lang, titles, 1)
 
 
 def one_source_per_passage(

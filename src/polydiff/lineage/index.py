@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from polydiff.lineage.shingles import CODE_PARTS, DocFrequency, ShingleTable
+from polydiff.lineage.shingles import CODE_PARTS, DocFrequency, ShingleTable, code_part
 from polydiff.numeric import unique_of_sorted
 
 MIN_SHARED = 3
@@ -99,7 +99,7 @@ def informative_parts(table: ShingleTable, df: DocFrequency, parts: int) -> list
     by code: a shingle's every occurrence falls in one part."""
     import numpy as np
 
-    part = (table.codes % np.uint64(parts)).astype(np.int32)
+    part = code_part(table.codes, parts)
     part[df.busy(table.codes)] = parts  # in no part
     out = []
     for k in range(parts):

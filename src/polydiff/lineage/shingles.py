@@ -198,6 +198,14 @@ def count_shingles(shingled: ShingledClauses, clause_doc: Sequence[int]) -> Shin
     return count_rows(table.codes, doc, len(shingled), len(set(clause_doc)))
 
 
+def code_part(codes: Any, parts: int) -> Any:
+    """The part (0 to ``parts`` - 1, int32) of each shingle code: a shingle's every
+    occurrence falls in one part."""
+    import numpy as np
+
+    return (codes % np.uint64(parts)).astype(np.int32)
+
+
 def count_rows(codes: Any, doc: Any, n_clauses: int, n_docs: int) -> ShingleCounts:
     """The counts of shingle table rows (each a distinct shingle of a clause): their
     ``codes``, each row's ``doc``ument, and the clauses and documents they are counted
@@ -308,25 +316,12 @@ class DocFrequency:
     documents copy keeps the same neighbours in every copy, so it is never busy however
     often it is copied.
 
-    Made from all clauses at once, or (:meth:`from_counts`) from counts of batches added
-    up, with the same result.
+    Made from batches of the corpus counted in parts by code (:meth:`of_batches`; one
+    batch and one part is all clauses at once), or (:meth:`from_parts`) from counts of
+    batches added up on a cluster, with the same result.
     """
 
     DIVERSE = 8
-
-    def __init__(
-        self,
-        shingled: ShingledClauses,
-        clause_doc: Sequence[int],
-        lang: str,
-        words: dict[str, int],
-        titles: Sequence[str] = (),
-    ) -> None:
-        counts = count_shingles(shingled, clause_doc)
-        candidates = busy_candidates(counts)
-        left, right = neighbour_pairs(candidates, shingled)
-        diverse = diversity(len(candidates), [left], [right])
-        self._set(boilerplate(counts), candidates, diverse, lang, words, titles)
 
     @classmethod
     def of_batches(
@@ -347,23 +342,20 @@ class DocFrequency:
             return cls.from_parts(empty, empty, np.zeros(0, dtype=np.int64), lang, titles)
         tables = [b.table() for b in batches]
         n_docs = len(np.unique(clause_doc))
-        part = [(t.codes % np.uint64(buckets)).astype(np.uint8) for t in tables]
+        part = [code_part(t.codes, buckets) for t in tables]
         boiler, busy = [], []
         for k in range(buckets):
-            rows = [np.flatnonzero(p == k) for p in part]
-            codes = np.concatenate([t.codes[r] for t, r in zip(tables, rows, strict=True)])
-            doc = np.concatenate(
-                [clause_doc[t.clause[r]] for t, r in zip(tables, rows, strict=True)]
-            )
+            rows = list(zip(tables, [np.flatnonzero(p == k) for p in part], strict=True))
+            codes = np.concatenate([t.codes[r] for t, r in rows])
+            doc = np.concatenate([clause_doc[t.clause[r]] for t, r in rows])
             counts = count_rows(codes, doc, len(clause_doc), n_docs)
             boiler.append(boilerplate(counts))
             busy.append(busy_candidates(counts))
         candidates = sorted_unique(np.concatenate(busy))
         found = [neighbour_pairs(candidates, b) for b in batches]
         diverse = diversity(len(candidates), [f[0] for f in found], [f[1] for f in found])
-        return cls.from_parts(
-            sorted_unique(np.concatenate(boiler)), candidates, diverse, lang, titles
-        )
+        boiler_codes = sorted_unique(np.concatenate(boiler))
+        return cls.from_parts(boiler_codes, candidates, diverse, lang, titles)
 
     @classmethod
     def from_parts(
