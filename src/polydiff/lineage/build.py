@@ -512,6 +512,17 @@ BATCH_CLAUSES = 50_000
 """Clauses shingled at a time in process: the arrays of a batch's sorts stay small."""
 
 
+def shingled_batches(
+    rows: Sequence[ClauseRow], lang: str, words: dict[str, int]
+) -> list[ShingledClauses]:
+    """The clauses of ``rows`` shingled ``BATCH_CLAUSES`` at a time (numbered by their
+    place in ``rows``)."""
+    return [
+        shingle_clauses([r.content for r in rows[k : k + BATCH_CLAUSES]], lang, words, k)
+        for k in range(0, len(rows), BATCH_CLAUSES)
+    ]
+
+
 def discover_in_process(
     docs: Sequence[DocText],
     rows: Sequence[ClauseRow],
@@ -527,10 +538,7 @@ def discover_in_process(
 
     words: dict[str, int] = {}
     doc_of = np.array([r.doc for r in rows], dtype=np.int64)
-    batches = [
-        shingle_clauses([r.content for r in rows[k : k + BATCH_CLAUSES]], lang, words, k)
-        for k in range(0, len(rows), BATCH_CLAUSES)
-    ]
+    batches = shingled_batches(rows, lang, words)
     df = DocFrequency.of_batches(batches, doc_of, lang, [d.tree.title for d in docs])
     if not marked:
         return df, []

@@ -3,7 +3,7 @@ query needs to verify a match (each clause's document, path and text) and the co
 frequency model (which shingles are stock, boilerplate or topic words).
 
 It is made by the same steps as ``lineage build`` (:func:`polydiff.lineage.build.clause_rows`,
-:func:`~polydiff.lineage.shingles.shingle_clauses` in batches,
+:func:`~polydiff.lineage.build.shingled_batches`,
 :meth:`~polydiff.lineage.shingles.DocFrequency.of_batches`)
 and kept as flat arrays, so the store can write it as ``.npy`` files and map them back into
 memory without reading them (:mod:`polydiff.store.index_cache`): a query touches only the
@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from polydiff.lineage.build import BATCH_CLAUSES, DocText, clause_rows
-from polydiff.lineage.shingles import DocFrequency, shingle_clauses
+from polydiff.lineage.build import DocText, clause_rows, shingled_batches
+from polydiff.lineage.index import informative_parts
+from polydiff.lineage.shingles import DocFrequency
 
 FORMAT = 4
 """Version of the arrays' layout."""
@@ -132,16 +133,11 @@ def build_index(docs: Sequence[DocText], lang: str) -> CorpusIndex:
     rows = clause_rows(docs)
     words: dict[str, int] = {}
     doc_of = np.array([r.doc for r in rows], dtype=np.int64)
-    batches = [
-        shingle_clauses([r.content for r in rows[k : k + BATCH_CLAUSES]], lang, words, k)
-        for k in range(0, len(rows), BATCH_CLAUSES)
-    ]
+    batches = shingled_batches(rows, lang, words)
     df = DocFrequency.of_batches(batches, doc_of, lang, [d.tree.title for d in docs])
     kept = []
     while batches:  # each batch's units and table go once its informative rows are taken
-        table = batches.pop(0).table()
-        keep = ~df.busy(table.codes)
-        kept.append((table.codes[keep], table.clause[keep], table.position[keep]))
+        kept += informative_parts(batches.pop(0).table(), df, 1)
     if kept:
         codes, clause, position = (np.concatenate([k[f] for k in kept]) for f in range(3))
     else:
