@@ -664,4 +664,5 @@ def _tree_from_blob(repo: PolicyRepo, blob: str) -> ClauseTree | None:
         return None
     if data is None:
         return None
-    return yamlio.tree_from_data(yamlio.load(data, f"blob {blob[:10]}"), f"blob {blob[:10]}")
+    name = f"blob {blob[:10]}"
+    return yamlio.tree_from_data(repo.parsed_yaml(data, name), name)
