@@ -102,11 +102,13 @@ def test_diff_lineage_and_the_document_screen_give_one_account() -> None:
 
 
 def _outline_of(tree: ClauseTree, change: dict[str, str] | None = None) -> ClauseTree:
-    """The tree's headings only (a heading reworded where ``change`` says)."""
+    """The tree's headings only (a heading reworded where ``change`` says); a paragraph,
+    which has no heading, is left out as an outline leaves it out."""
 
     def strip(c: Clause) -> Clause:
         heading = (change or {}).get(c.path, c.heading)
-        return replace(c, heading=heading, text="", children=tuple(strip(k) for k in c.children))
+        kept = tuple(strip(k) for k in c.children if k.heading or k.children)
+        return replace(c, heading=heading, text="", children=kept)
 
     kept = tuple(strip(c) for c in tree.clauses if c.heading or c.children)
     return replace(tree, clauses=kept)

@@ -80,3 +80,13 @@ def test_the_mutations_do_mutate() -> None:
         _, text = window(rng)
         changed += mutate(text, rng) != text
     assert changed >= 45
+
+
+def test_a_bare_number_against_a_title_line_is_in_the_links() -> None:
+    """Found by hypothesis in CI: the outline side was a bare ``一、`` with no heading, and it
+    was neither matched nor listed as unmatched, so it was missing from the links."""
+    a = parse_text("国务院关于深入实施“人工智能+”行动的意见\n", "zh", "a").tree
+    b = parse_text("一、", "zh", "b").tree
+    for x, y in ((a, b), (b, a)):
+        data = json.loads(json.dumps(comparison_to_json(align(x, y))))
+        assert contract_violations(data, x, y) == []

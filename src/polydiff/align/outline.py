@@ -75,7 +75,8 @@ class OutlineMatch:
 
     counterparts: tuple[Counterpart, ...]
     unmatched: tuple[str, ...]
-    """Outline headings with no counterpart found."""
+    """Outline clauses with no counterpart found (a bare number too, so every clause is in a
+    link)."""
     shift: tuple[str, str] | None = None
     """The prefix of the outline's action headings and of the full text's (互联网+, 人工智能+)."""
 
@@ -120,7 +121,7 @@ class _Matcher:
         order = [c for c in self.outline.walk()]
         return OutlineMatch(
             tuple(self.found[c.path] for c in order if c.path in self.found),
-            tuple(c.path for c in order if c.heading and c.path not in self.found),
+            tuple(c.path for c in order if c.path not in self.found),
             self.shift,
         )
 
