@@ -55,3 +55,25 @@ def test_fast_and_slow_offset_maps_agree(text: str) -> None:
     norm, index = normalize_with_map(text)
     slow_norm, slow_index = _normalize_with_map_slow(text)
     assert (norm, list(index)) == (slow_norm, list(slow_index))
+
+
+def test_every_folded_character_is_folded_and_no_other() -> None:
+    """The one-pass width folding replaces exactly the one-for-one characters of the table."""
+    from polydiff.normalize import _TABLE, _fold_width
+
+    text = "".join(map(chr, range(0x10000)))
+    want = "".join(_TABLE[ord(c)] if len(_TABLE.get(ord(c), "")) == 1 else c for c in text)
+    assert _fold_width(text) == want
+
+
+@given(st.lists(st.text(st.sampled_from(list("ab 中文\u3000\x00\n，,“”'’…（）。A1")), max_size=12)))
+def test_many_texts_at_once_as_one_by_one(texts: list[str]) -> None:
+    """The batched forms (widths folded over the texts joined) give each text's own result,
+    a separator character inside a text included."""
+    from polydiff.normalize import normalize_many, normalize_with_map_many
+
+    assert normalize_many(texts) == [normalize(t) for t in texts]
+    many = normalize_with_map_many(texts)
+    assert [(n, list(i)) for n, i in many] == [
+        (n, list(i)) for n, i in map(normalize_with_map, texts)
+    ]

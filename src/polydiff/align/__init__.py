@@ -191,16 +191,14 @@ class _Prepared:
         self.headings_only = headings_only
         self.opts = opts
         self.raw = [c.heading if headings_only else c.content for c in clauses]
-        self.norm: list[Normalized | None] = []
-        texts = []
-        for raw in self.raw:
-            if opts.strict:
-                self.norm.append(None)
-                texts.append(raw.strip())
-            else:
-                n = Normalized.of(opts.fold(raw) if opts.fold else raw)
-                self.norm.append(n)
-                texts.append(n.text)
+        self.norm: list[Normalized | None]
+        if opts.strict:
+            self.norm = [None] * len(self.raw)
+            texts = [raw.strip() for raw in self.raw]
+        else:
+            fold = opts.fold
+            normalized = Normalized.of_many([fold(r) for r in self.raw] if fold else self.raw)
+            self.norm, texts = [*normalized], [n.text for n in normalized]
         index = {c.path: i for i, c in enumerate(clauses)}
         parent = [index.get(c.path.rpartition(".")[0], -1) for c in clauses]
         children: list[list[int]] = [[] for _ in clauses]

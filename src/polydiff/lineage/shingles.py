@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
-from polydiff.normalize import normalize
+from polydiff.normalize import normalize_many
 from polydiff.numeric import group_code_runs, sorted_unique
 
 CODE_PARTS = 16
@@ -61,7 +61,7 @@ def _units(texts: Sequence[str], lang: str, words: dict[str, int]) -> tuple[Any,
     uint64), and how many each text has."""
     import numpy as np
 
-    found = [_WORD_RE.findall(normalize(t)) for t in texts]
+    found = [_WORD_RE.findall(t) for t in normalize_many(texts)]
     if lang == "zh":
         chars = ["".join(f) for f in found]
         lengths = [len(c) for c in chars]
