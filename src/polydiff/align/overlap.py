@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Protocol
 
-from polydiff.numeric import sorted_unique
+from polydiff.numeric import sorted_unique, unique_of_sorted
 
 SMALL = 300
 """Largest side handled by the pure-Python implementation."""
@@ -62,6 +62,9 @@ BLOCK_CELLS = 2_000_000
 """A rows × B columns of the dense block the numpy implementation accumulates at once..."""
 BLOCK_PAIRS = 2_000_000
 """...and gram co-occurrences per block (memory: ~40 bytes each)."""
+EXTRA_BLOCK = 1_000_000
+"""Common grams looked up at once when adding their weight to the pairs kept (memory: ~50
+bytes each)."""
 
 _WORD_RE = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
@@ -341,7 +344,11 @@ def _incidence(texts: Sequence[str], lang: str) -> tuple[Any, Any, int]:
     if len(texts) >= 1 << ROW_BITS:
         raise ValueError(f"at most {1 << ROW_BITS:,} texts can be compared at once")
     rows, codes = _zh_codes(texts) if lang == "zh" else _en_codes(texts)
-    keys = sorted_unique((codes << ROW_BITS) | rows)
+    codes <<= ROW_BITS  # in place: fresh memory is slow to touch on small machines
+    codes |= rows
+    del rows
+    codes.sort()
+    keys = unique_of_sorted(codes)
     code = keys >> ROW_BITS
     new_code = np.concatenate(([True], code[1:] != code[:-1])) if len(code) else code
     gids = np.cumsum(new_code) - 1
@@ -365,29 +372,31 @@ def _word_table() -> Any:
 
 def _zh_codes(texts: Sequence[str]) -> tuple[Any, Any]:
     """Bigram codes (and lone characters) of every text in one pass over one array: runs of
-    word characters, as :func:`grams` makes them."""
+    word characters, as :func:`grams` makes them. Code points stay 32-bit until a pair's
+    code is made, and no temporary is wider than it must be."""
     import numpy as np
 
     joined = "\x00".join(texts)
     cps = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cps = cps.astype(np.int64)
     if not len(cps):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    boundary = cps == 0
-    word = np.zeros(len(cps), dtype=bool)
-    bmp = cps < 0x10000
-    word[bmp] = _word_table()[cps[bmp]]
-    for cp in sorted_unique(cps[~bmp]).tolist():  # beyond the BMP: rare (CJK Ext. B…)
-        word[cps == cp] = bool(_WORD_RE.match(chr(cp)))
-    sep = ~word
-    row = np.cumsum(boundary)
-    pair_ok = ~(sep[:-1] | sep[1:])
-    pair_codes = cps[:-1][pair_ok] * _CODE_SPACE + cps[1:][pair_ok]
-    edge = np.ones(1, dtype=bool)
-    lone = word & np.concatenate((edge, sep[:-1])) & np.concatenate((sep[1:], edge))
-    lone_codes = cps[lone] + _CODE_SPACE * _CODE_SPACE
+    beyond = np.flatnonzero(cps >= 0x10000)
+    word = _word_table()[np.minimum(cps, 0xFFFF).astype(np.uint16)]
+    for cp in sorted_unique(cps[beyond]).tolist():  # beyond the BMP: rare (CJK Ext. B…)
+        word[beyond[cps[beyond] == cp]] = bool(_WORD_RE.match(chr(cp)))
+    row = np.cumsum(cps == 0, dtype=np.int64)
+    pair_at = np.flatnonzero(word[:-1] & word[1:])
+    pair_codes = cps[pair_at].astype(np.int64)
+    pair_codes *= _CODE_SPACE
+    pair_codes += cps[pair_at + 1]
+    edge = np.zeros(1, dtype=bool)
+    lone_at = np.flatnonzero(
+        word & ~np.concatenate((edge, word[:-1])) & ~np.concatenate((word[1:], edge))
+    )
+    lone_codes = cps[lone_at].astype(np.int64)
+    lone_codes += _CODE_SPACE * _CODE_SPACE
     return (
-        np.concatenate([row[:-1][pair_ok], row[lone]]),
+        np.concatenate([row[pair_at], row[lone_at]]),
         np.concatenate([pair_codes, lone_codes]),
     )
 
@@ -581,9 +590,12 @@ def _common_extra(ov: ArrayOverlap, ua: Any, ub: Any, common: Any) -> Any:
     c_ptr[1:] = np.cumsum(np.bincount(c_rows, minlength=n))
     b_keys = c_rows * ov.vocab + c_gids  # sorted: units ascending, grams ascending
     extra = np.zeros(len(ua))
-    step = 200_000
-    for lo in range(0, len(ua), step):
-        pa, pb = ua[lo : lo + step], ub[lo : lo + step]
+    lens_all = c_ptr[ua + 1] - c_ptr[ua]
+    ends = _blocks(lens_all, len(ua), EXTRA_BLOCK)
+    for lo, hi in pairwise([0, *ends.tolist()]):
+        if lo == hi:
+            continue
+        pa, pb = ua[lo:hi], ub[lo:hi]
         lens = c_ptr[pa + 1] - c_ptr[pa]
         which = np.repeat(np.arange(len(pa)), lens)
         pos = np.repeat(c_ptr[pa] - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
@@ -591,7 +603,5 @@ def _common_extra(ov: ArrayOverlap, ua: Any, ub: Any, common: Any) -> Any:
         wanted = pb[which] * ov.vocab + g
         k = np.searchsorted(b_keys, wanted).clip(0, max(len(b_keys) - 1, 0))
         hit = b_keys[k] == wanted if len(b_keys) else np.zeros(len(wanted), dtype=bool)
-        extra[lo : lo + step] = np.bincount(
-            which[hit], weights=ov.weight[g[hit]], minlength=len(pa)
-        )
+        extra[lo:hi] = np.bincount(which[hit], weights=ov.weight[g[hit]], minlength=len(pa))
     return extra
