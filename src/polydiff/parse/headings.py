@@ -19,6 +19,7 @@ EN_TERM_MAX_WORDS = 6
 """Longest English heading before the text of a clause that is mostly text (``2.1 Term.``)."""
 
 _ZH_STOPS = "。！？"
+_ZH_MARKS = re.compile(f"[“《（()”》）{_ZH_STOPS}]")
 END_PUNCT = "。.!?！？；;：:，,、…—–-"
 """A line ending in one of these is not a heading."""
 _EN_SENTENCE_END = re.compile(
@@ -90,14 +91,17 @@ def _split_sentence(rest: str, lang: str) -> tuple[str, str]:
 
 
 def _first_zh_stop(s: str) -> int:
+    """Index of the first 。！？ outside quotation marks, title marks and brackets, or -1
+    (only the marks are visited, by one regular expression)."""
     depth = 0
-    for i, ch in enumerate(s):
+    for m in _ZH_MARKS.finditer(s):
+        ch = m.group()
         if ch in "“《（(":
             depth += 1
         elif ch in "”》）)":
             depth = max(0, depth - 1)
-        elif ch in _ZH_STOPS and depth == 0:
-            return i
+        elif depth == 0:
+            return m.start()
     return -1
 
 

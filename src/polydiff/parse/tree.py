@@ -36,6 +36,8 @@ class _Node:
     headings: int = 0
     in_article: bool = False
     """An item of an article (or below one)."""
+    last_of: dict[_Key, _Node] = field(default_factory=dict)
+    """The last child of each numbering key (a long list is checked in constant time)."""
 
     def freeze(self) -> Clause:
         return Clause(
@@ -105,8 +107,8 @@ class TreeBuilder:
         parent = self.stack[depth - 1] if depth else self.root
         if not _prefix_fits(label, parent):
             return False
-        siblings = [c.number for c in parent.children if c.key == label.key]
-        return label.number == (siblings[-1] + 1 if siblings else 1)
+        last = parent.last_of.get(label.key)
+        return label.number == (last.number + 1 if last else 1)
 
     def add_labelled(self, label: Label, line: int) -> bool:
         """Open a clause for ``label``; False if its path is taken (then it is text)."""
@@ -150,15 +152,15 @@ class TreeBuilder:
             where = parent.path or "the top"
             self._warn(line, WarningKind.NUMBERING, f"label {label.text} under {where}")
             return
-        siblings = [c for c in parent.children if c.key == label.key]
+        sibling = parent.last_of.get(label.key)
         last = self.last_number.get(label.key, 0)
         # SEC. 201. under TITLE II: hundreds are the number of the title
         first = {1, last + 1, parent.number * 100 + 1}
-        expected = {siblings[-1].number + 1} if siblings else first
+        expected = {sibling.number + 1} if sibling else first
         if label.number in expected:
             return
-        if siblings:
-            where = f"from {siblings[-1].label} to {label.text}"
+        if sibling:
+            where = f"from {sibling.label} to {label.text}"
         elif last:
             where = f"from {_written(label, last)} to {label.text}"
         else:
@@ -199,6 +201,8 @@ class TreeBuilder:
     def _open(self, depth: int, parent: _Node, node: _Node) -> None:
         del self.stack[depth:]
         parent.children.append(node)
+        if node.key is not None:
+            parent.last_of[node.key] = node
         self.stack.append(node)
         self.used.add(node.path)
 
