@@ -16,6 +16,7 @@ from polydiff.align.matching import LINK_THRESHOLD, Matcher, Matching, Side
 from polydiff.align.outline import OutlineMatch, is_outline, match_outline
 from polydiff.diff.terms import term_shifts
 from polydiff.diff.wording import Normalized, normalized_diff, similarity, wording_diff
+from polydiff.gcpause import gc_paused
 from polydiff.model import Clause, ClauseTree
 from polydiff.model.comparison import TITLE, ChangeKind, Comparison, Link, Op, TermShift
 
@@ -55,7 +56,18 @@ def align(
     progress: Progress | None = None,
 ) -> Comparison:
     """Compare ``a`` with ``b`` (same language) clause by clause."""
-    opts = options or AlignOptions()
+    with gc_paused():  # objects per clause and per link, none in a cycle
+        return _align(a, b, options or AlignOptions(), a_name, b_name, progress)
+
+
+def _align(
+    a: ClauseTree,
+    b: ClauseTree,
+    opts: AlignOptions,
+    a_name: str | None,
+    b_name: str | None,
+    progress: Progress | None,
+) -> Comparison:
     lang = a.lang
     headings_only = opts.headings_only
     title = _title_link(a, b, opts)

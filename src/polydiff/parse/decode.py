@@ -21,8 +21,12 @@ _QUOTES_RE = re.compile(r"``|''")
 _CODE_LINE_RE = re.compile(
     r"^\s*(?:def |class \w|import \w|from [\w.]+ import |return\b|function\b|#include|"
     r"(?:var|let|const) \w+\s*=|public |private |[}{]\s*$)|[{(]\s*$|"
-    r"\w+\s*(?:==|!=|=>|->|:=|\+=|&&|\|\|)\s*\S|\w+\(\)|^\s*\w+\s*=\s*[\w\"'\[{(]|^\s*<\w+"
+    r"(?<!\w)\w++\s*(?:==|!=|=>|->|:=|\+=|&&|\|\|)\s*\S|(?<!\w)\w++\(\)|"
+    r"^\s*\w+\s*=\s*[\w\"'\[{(]|^\s*<\w+"
 )
+"""A line of code. A word before an operator or ``()`` is tried from its first character
+only and never given back (on a long line of Chinese, every character is a word character,
+and trying each start took quadratic time)."""
 SAMPLE = 200_000
 """Characters of a file looked at to tell its language and whether it is prose."""
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -106,7 +110,7 @@ def _looks_like_code(sample: str) -> bool:
     of legislative drafts are not counted; ``;`` at the end of a line is how lists of
     legal text end, not code."""
     prose = _QUOTES_RE.sub("", _RULE_RE.sub("", sample))
-    visible = len(prose) - sum(1 for _ in _SPACE_RE.finditer(prose))
+    visible = len(_SPACE_RE.sub("", prose))
     if len(_CODE_RE.findall(prose)) > 0.08 * visible:
         return True
     lines = [ln for ln in prose.splitlines() if ln.strip()]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from polydiff.gcpause import gc_paused
 from polydiff.model import Clause, ClauseKind, ClauseTree
 from polydiff.parse.headings import END_PUNCT, is_unnumbered_heading, split_heading
 from polydiff.parse.lines import INVISIBLE, Paragraph, split_paragraphs
@@ -77,6 +78,11 @@ class ParseResult:
 
 def parse_text(text: str, lang: str, doc: str = "") -> ParseResult:
     """Parse ``text`` (language ``lang``) into a clause tree for document ``doc``."""
+    with gc_paused():  # a node per paragraph, none in a cycle
+        return _parse_text(text, lang, doc)
+
+
+def _parse_text(text: str, lang: str, doc: str) -> ParseResult:
     paragraphs = split_paragraphs(text.lstrip(INVISIBLE), lang)
     i, title, number, front, salutation = _front_zone(paragraphs, lang)
     end, closing = _closing_zone(paragraphs, i, lang)
