@@ -261,11 +261,18 @@ class ArrayOverlap:
     def _row(self, r: int) -> Any:
         """The gram ids of text ``r`` (for the active texts, a unit-major copy is made on
         first use; the matcher asks about no other)."""
-        import numpy as np
 
         u = int(self.unit[r])
         if not self._active[u]:
             return self.gids[self.rows == u]
+        gids, indptr = self.active_by_unit()
+        return gids[indptr[u] : indptr[u + 1]]
+
+    def active_by_unit(self) -> tuple[Any, Any]:
+        """The gram ids of the active units, unit-major (grams ascending within a unit), and
+        where each unit's start (``indptr``, CSR style); made once, on first use."""
+        import numpy as np
+
         if self._by_row is None:
             mask = self._active[self.rows]
             rows, gids = self.rows[mask], self.gids[mask]
@@ -273,8 +280,7 @@ class ArrayOverlap:
             indptr = np.zeros(len(self._active) + 1, dtype=np.int64)
             indptr[1:] = np.cumsum(np.bincount(rows, minlength=len(self._active)))
             self._by_row = (gids[order], indptr)
-        gids, indptr = self._by_row
-        return gids[indptr[u] : indptr[u + 1]]
+        return self._by_row
 
     def candidates(self, threshold: float) -> list[tuple[int, int, float]]:
         import numpy as np
@@ -331,6 +337,8 @@ class ArrayOverlap:
         return float(self.weight[target[found]].sum()) / total
 
 
+ZH_BLOCK_CHARS = 250_000
+"""Characters of text whose gram codes :func:`_zh_codes` makes at once."""
 ROW_BITS = 21
 """Bits of a text number in a packed (text, gram code) key: two million texts."""
 
@@ -371,9 +379,32 @@ def _word_table() -> Any:
 
 
 def _zh_codes(texts: Sequence[str]) -> tuple[Any, Any]:
-    """Bigram codes (and lone characters) of every text in one pass over one array: runs of
-    word characters, as :func:`grams` makes them. Code points stay 32-bit until a pair's
-    code is made, and no temporary is wider than it must be."""
+    """(text number, code) of every bigram (and lone character) of every text: runs of word
+    characters, as :func:`grams` makes them. Texts go in blocks of about ``ZH_BLOCK_CHARS``
+    characters, so the temporaries are small and reused, into output arrays sized for the
+    worst case of which only the part written is ever touched (fresh memory is slow to touch
+    on small machines)."""
+    import numpy as np
+
+    total = sum(map(len, texts))
+    rows, codes = np.empty(total, np.int64), np.empty(total, np.int64)
+    n = lo = 0
+    while lo < len(texts):
+        hi, size = lo, 0
+        while hi < len(texts) and (hi == lo or size + len(texts[hi]) <= ZH_BLOCK_CHARS):
+            size += len(texts[hi])
+            hi += 1
+        r, c = _zh_block_codes(texts[lo:hi])
+        rows[n : n + len(r)] = r
+        rows[n : n + len(r)] += lo
+        codes[n : n + len(c)] = c
+        n, lo = n + len(r), hi
+    return rows[:n], codes[:n]
+
+
+def _zh_block_codes(texts: Sequence[str]) -> tuple[Any, Any]:
+    """(text number, code) of the bigrams and lone characters of ``texts``, in one pass
+    over one array."""
     import numpy as np
 
     joined = "\x00".join(texts)
@@ -582,10 +613,11 @@ def _common_extra(ov: ArrayOverlap, ua: Any, ub: Any, common: Any) -> Any:
     """For each pair of units, the weight of the common grams both have."""
     import numpy as np
 
-    n = len(ov._active)
-    is_common = common[ov.gids]
-    order = np.argsort(ov.rows[is_common], kind="stable")  # unit-major, grams ascending
-    c_rows, c_gids = ov.rows[is_common][order], ov.gids[is_common][order]
+    n = len(ov._active)  # the pairs are of active units: only their grams are looked at
+    gids, indptr = ov.active_by_unit()
+    is_common = common[gids]
+    c_gids = gids[is_common]  # unit-major, grams ascending
+    c_rows = np.repeat(np.arange(n), np.diff(indptr))[is_common]
     c_ptr = np.zeros(n + 1, dtype=np.int64)
     c_ptr[1:] = np.cumsum(np.bincount(c_rows, minlength=n))
     b_keys = c_rows * ov.vocab + c_gids  # sorted: units ascending, grams ascending
