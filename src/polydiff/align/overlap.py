@@ -248,7 +248,7 @@ class ArrayOverlap:
         self.size_a: list[float] = sizes[: self.na].tolist()
         self.size_b: list[float] = sizes[self.na :].tolist()
         self.counts = np.bincount(rows, minlength=len(units))[self.unit]
-        self._by_row: Any = None
+        self._by_row: tuple[Any, Any] | None = None
         act_a = np.asarray(active_a, dtype=np.int64)
         act_b = np.asarray(active_b, dtype=np.int64) + self.na
         self._active = np.zeros(len(units), dtype=bool)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,7 +19,9 @@ def repo_from(args: argparse.Namespace) -> PolicyRepo:
 
 def emit_json(data: Any) -> None:
     """JSON on stdout: UTF-8, not ASCII-escaped, indented, one trailing newline."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from polydiff import jsonio
+
+    sys.stdout.write(jsonio.pretty(data) + "\n")
 
 
 class _TrimmedLines:

@@ -57,11 +57,10 @@ def render(cmp: Comparison, fmt: str, a: Side, b: Side, args: argparse.Namespace
 
         return comparison_xlsx(cmp, a, b, args.all, args.context)
     if fmt == "json":
-        import json
-
+        from polydiff import jsonio
         from polydiff.report.data import comparison_to_json
 
-        return (json.dumps(comparison_to_json(cmp), ensure_ascii=False, indent=2) + "\n").encode()
+        return (jsonio.pretty(comparison_to_json(cmp)) + "\n").encode()
     from polydiff.report.diff_markup import comparison_html, comparison_markdown
 
     markup = comparison_markdown if fmt == "md" else comparison_html

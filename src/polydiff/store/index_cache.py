@@ -12,7 +12,6 @@ needs.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import tempfile
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from polydiff import jsonio
 from polydiff.store.locking import state_dir
 from polydiff.store.repo import POLICIES, PolicyRepo
 
@@ -94,7 +94,7 @@ def load(repo: PolicyRepo, name: str, now: dict[str, Stamp], version: str) -> Ca
     whose stamp changed makes it stale only when its content did."""
     folder = cache_dir(repo, name)
     try:
-        meta = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        meta = jsonio.loads((folder / MANIFEST).read_bytes())
     except (OSError, ValueError):
         return None
     try:
@@ -182,7 +182,7 @@ def save(
             "arrays": sorted(arrays),
             **meta,
         }
-        (tmp / MANIFEST).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        (tmp / MANIFEST).write_bytes(jsonio.compact(record))
         old = parent / f".{name}.old.{os.getpid()}"
         with contextlib.suppress(OSError):
             folder.rename(old)

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from polydiff import jsonio
 from polydiff.errors import StoreError
 
 FOLDER = ("cache", "yaml")
@@ -47,7 +47,7 @@ class ParsedCache:
         key = hashlib.blake2b(data, digest_size=16, person=_PERSON).hexdigest()
         path = self.folder / key[:2] / f"{key}.json"
         try:
-            return json.loads(path.read_bytes())
+            return jsonio.loads(path.read_bytes())
         except (OSError, ValueError):
             pass
         value = parse()
@@ -64,7 +64,7 @@ class ParsedCache:
         if not self._writable:
             return
         try:
-            text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+            text = jsonio.compact(value)
         except (TypeError, ValueError, UnicodeEncodeError):
             return  # not plain JSON data (never from the base loader); parsed each time
         try:
