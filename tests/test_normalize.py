@@ -68,12 +68,8 @@ def test_every_folded_character_is_folded_and_no_other() -> None:
 
 @given(st.lists(st.text(st.sampled_from(list("ab 中文\u3000\x00\n，,“”'’…（）。A1")), max_size=12)))
 def test_many_texts_at_once_as_one_by_one(texts: list[str]) -> None:
-    """The batched forms (widths folded over the texts joined) give each text's own result,
+    """The batched form (widths folded over the texts joined) gives each text's own result,
     a separator character inside a text included."""
-    from polydiff.normalize import normalize_many, normalize_with_map_many
+    from polydiff.normalize import normalize_many
 
     assert normalize_many(texts) == [normalize(t) for t in texts]
-    many = normalize_with_map_many(texts)
-    assert [(n, list(i)) for n, i in many] == [
-        (n, list(i)) for n, i in map(normalize_with_map, texts)
-    ]

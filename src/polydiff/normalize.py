@@ -100,15 +100,9 @@ def _spaces(t: str) -> str:
 def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
     """:func:`normalize`, plus for each output character the index of its source character
     (a ``range`` when they are the same: no whitespace to fold, the usual Chinese clause)."""
-    return normalize_with_map_many([text])[0]
-
-
-def normalize_with_map_many(texts: Sequence[str]) -> list[tuple[str, Sequence[int]]]:
-    """:func:`normalize_with_map` of each text, their widths folded in one pass."""
-    return [
-        _normalize_with_map_slow(raw) if "…" in raw else _spaces_with_map(t)
-        for raw, t in zip(texts, _fold_width_many(texts), strict=True)
-    ]
+    if "…" in text:
+        return _normalize_with_map_slow(text)
+    return _spaces_with_map(_fold_width(text))
 
 
 def _spaces_with_map(t: str) -> tuple[str, Sequence[int]]:

@@ -19,6 +19,7 @@ from polydiff.diff.wording import Normalized, normalized_diff, similarity, wordi
 from polydiff.gcpause import gc_paused
 from polydiff.model import Clause, ClauseTree
 from polydiff.model.comparison import TITLE, ChangeKind, Comparison, Link, Op, TermShift
+from polydiff.normalize import normalize_many
 
 MIN_WORDING_SIMILARITY = 0.2
 """A one-to-one link between short texts (``SHORT`` characters or fewer on one side) whose
@@ -196,21 +197,20 @@ def _gist(clause: Clause) -> str:
 
 class _Prepared:
     """One tree's clauses, flattened, each normalised once: the matcher compares the normal
-    forms, and the wording diffs project their operations back through the same maps."""
+    forms, and the wording diffs project their operations back through the offset maps,
+    made only for the clauses whose wording is diffed (in a revision, few)."""
 
     def __init__(self, clauses: list[Clause], headings_only: bool, opts: AlignOptions) -> None:
         self.clauses = clauses
         self.headings_only = headings_only
         self.opts = opts
         self.raw = [c.heading if headings_only else c.content for c in clauses]
-        self.norm: list[Normalized | None]
+        self._maps: dict[int, Normalized] = {}
         if opts.strict:
-            self.norm = [None] * len(self.raw)
-            texts = [raw.strip() for raw in self.raw]
+            self.folded, texts = self.raw, [raw.strip() for raw in self.raw]
         else:
-            fold = opts.fold
-            normalized = Normalized.of_many([fold(r) for r in self.raw] if fold else self.raw)
-            self.norm, texts = [*normalized], [n.text for n in normalized]
+            self.folded = [opts.fold(r) for r in self.raw] if opts.fold else self.raw
+            texts = normalize_many(self.folded)
         index = {c.path: i for i, c in enumerate(clauses)}
         parent = [index.get(c.path.rpartition(".")[0], -1) for c in clauses]
         children: list[list[int]] = [[] for _ in clauses]
@@ -220,12 +220,16 @@ class _Prepared:
         self.side = Side([c.path for c in clauses], parent, children, texts)
 
     def joined(self, ids: list[int]) -> tuple[str, Normalized | None]:
-        """The raw text of clauses ``ids`` (one per line) and its normal form."""
-        if len(ids) == 1:
-            return self.raw[ids[0]], self.norm[ids[0]]
-        raw = "\n".join(self.raw[i] for i in ids)
+        """The raw text of clauses ``ids`` (one per line) and its normal form with offsets
+        (None when comparing strictly)."""
         if self.opts.strict:
-            return raw, None
+            return "\n".join(self.raw[i] for i in ids), None
+        if len(ids) == 1:
+            i = ids[0]
+            if i not in self._maps:
+                self._maps[i] = Normalized.of(self.folded[i])
+            return self.raw[i], self._maps[i]
+        raw = "\n".join(self.raw[i] for i in ids)
         return raw, Normalized.of(self.opts.fold(raw) if self.opts.fold else raw)
 
 
@@ -264,6 +268,15 @@ class _Links:
         return len(self.m.pairs) + len(self.m.splits) + len(self.m.merges)
 
     def _diff(self, a_ids: list[int], b_ids: list[int]) -> tuple[tuple[Op, ...], float]:
+        one_each = len(a_ids) == len(b_ids) == 1
+        if (
+            one_each
+            and not self.opts.strict
+            and self.a.side.text[a_ids[0]] == self.b.side.text[b_ids[0]]
+        ):
+            tb = self.b.raw[b_ids[0]]  # the same normal form: no offsets needed
+            same: tuple[Op, ...] = (("=", tb),) if tb else ()
+            return same, similarity(list(same))
         (ta, na), (tb, nb) = self.a.joined(a_ids), self.b.joined(b_ids)
         if na is None or nb is None:
             ops = wording_diff(ta, tb, self.lang, strict=True)

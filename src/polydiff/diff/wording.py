@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from polydiff.diff.engine import RawOp, raw_diff
 from polydiff.model.comparison import Op
-from polydiff.normalize import is_cjk, normalize_with_map, normalize_with_map_many
+from polydiff.normalize import is_cjk, normalize_with_map
 
 _TOKEN_RE = re.compile(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]")
 _PRIVATE = 0xF0000  # supplementary private use area: one code point per distinct token
@@ -74,11 +74,6 @@ class Normalized:
     @classmethod
     def of(cls, text: str) -> Normalized:
         return cls(*normalize_with_map(text))
-
-    @classmethod
-    def of_many(cls, texts: Sequence[str]) -> list[Normalized]:
-        """:meth:`of` each text (their widths folded in one pass)."""
-        return [cls(*x) for x in normalize_with_map_many(texts)]
 
 
 def normalized_diff(a: str, na: Normalized, b: str, nb: Normalized, lang: str) -> list[Op]:
