@@ -19,7 +19,9 @@ the original character it came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 _DOUBLE_QUOTES = "“”„‟＂「」『』«»〝〞"
 _SINGLE_QUOTES = "‘’‚‛＇"
@@ -38,19 +40,6 @@ def _fold_width(text: str) -> str:
     for ch in set(_FOLD_RE.findall(text)):
         text = text.replace(ch, _TABLE[ord(ch)])
     return text
-
-
-def _fold_width_many(texts: Sequence[str]) -> list[str]:
-    """:func:`_fold_width` of each text, in one pass over them all joined (the substitutions
-    are one for one, so each text is where it was)."""
-    if len(texts) < 2:
-        return [_fold_width(t) for t in texts]
-    joined = _fold_width("\x00".join(texts))
-    out, pos = [], 0
-    for t in texts:
-        out.append(joined[pos : pos + len(t)])
-        pos += len(t) + 1
-    return out
 
 
 _SPACE_RE = re.compile(r"\s+")
@@ -81,8 +70,17 @@ def normalize(text: str) -> str:
 
 
 def normalize_many(texts: Sequence[str]) -> list[str]:
-    """:func:`normalize` of each text, their widths folded in one pass."""
-    return [_spaces(t.replace("…", "...")) for t in _fold_width_many(texts)]
+    """:func:`normalize` of each text: widths folded, and the texts with whitespace found,
+    in one pass over them all joined (the substitutions are one for one, so each text is
+    where it was)."""
+    joined = _fold_width("\x00".join(texts))
+    starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+    spaced = {bisect_right(starts, m.start()) - 1 for m in _SPACE_RE.finditer(joined)}
+    out = []
+    for k, t in enumerate(texts):
+        folded = joined[starts[k] : starts[k] + len(t)].replace("…", "...")
+        out.append(_spaces(folded) if k in spaced else folded)
+    return out
 
 
 def _spaces(t: str) -> str:
