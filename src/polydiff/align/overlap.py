@@ -470,7 +470,7 @@ def _shared_weights(
         n = ov.na + ov.nb
         common = df > max(COMMON_MIN, min(COMMON * n, COMMON_MAX))
     propose = ~common[a_gids]
-    keep: Keep = _nonzero
+    keep: Keep = None
     if common.any():
         keep = _bound(ov, units_a, units_b, common, needs)
     local_keys, values = _accumulate(
@@ -517,12 +517,9 @@ def _to_texts(
     return keys[order], values[order]
 
 
-Keep = Callable[[Any, int], Any]
-"""``keep(block, first_row)``: which cells of a dense block of shared weights to keep."""
-
-
-def _nonzero(block: Any, first_row: int) -> Any:
-    return block > 0
+Keep = Callable[[Any, Any, Any], Any] | None
+"""``keep(weights, rows, columns)``: which of the cells sharing a gram (their weights and
+local row and column numbers) to keep; None keeps them all."""
 
 
 def _bound(ov: ArrayOverlap, units_a: Any, units_b: Any, common: Any, needs: Needs) -> Keep:
@@ -536,16 +533,15 @@ def _bound(ov: ArrayOverlap, units_a: Any, units_b: Any, common: Any, needs: Nee
     n = len(ov._active)
     size = np.bincount(ov.rows, weights=ov.weight[ov.gids], minlength=n)
     common_w = np.bincount(ov.rows, weights=ov.weight[ov.gids] * common[ov.gids], minlength=n)
-    sa, sb = size[units_a], size[units_b][None, :]
-    ca, cb = common_w[units_a], common_w[units_b][None, :]
+    sa, sb = size[units_a], size[units_b]
+    ca, cb = common_w[units_a], common_w[units_b]
 
-    def keep(block: Any, first_row: int) -> Any:
-        rows = slice(first_row, first_row + block.shape[0])
-        upper = block + np.minimum(ca[rows][:, None], cb)
-        s_a = sa[rows][:, None]
-        jac = upper / np.maximum(s_a + sb - upper, 1e-12)
-        contained = (upper >= needs.containment * s_a) | (upper >= needs.containment * sb)
-        return (block > 0) & ((jac >= needs.threshold) | contained)
+    def keep(shared: Any, rows: Any, cols: Any) -> Any:
+        upper = shared + np.minimum(ca[rows], cb[cols])
+        s_a, s_b = sa[rows], sb[cols]
+        jac = upper / np.maximum(s_a + s_b - upper, 1e-12)
+        contained = (upper >= needs.containment * s_a) | (upper >= needs.containment * s_b)
+        return (jac >= needs.threshold) | contained
 
     return keep
 
@@ -585,9 +581,13 @@ def _accumulate(
         cols = b_cols[starts + np.arange(total)]
         cell = np.repeat(rows - first, reps) * width + cols
         dense = np.bincount(cell, weights=np.repeat(weight[gs], reps), minlength=height * width)
-        hit = np.flatnonzero(keep(dense.reshape(height, width), first))
+        hit = np.flatnonzero(dense)  # the weights are positive: the cells sharing a gram
+        values = dense[hit]
+        if keep is not None:
+            kept = keep(values, hit // width + first, hit % width)
+            hit, values = hit[kept], values[kept]
         out_keys.append(hit + first * width)
-        out_values.append(dense[hit])
+        out_values.append(values)
     if not out_keys:
         return np.zeros(0, np.int64), np.zeros(0, np.float64)
     return np.concatenate(out_keys), np.concatenate(out_values)
