@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from bench.corpus_gen import make_tree, revise
+
 from polydiff import jsonio
 from polydiff.align import align
 from polydiff.report.data import comparison_to_json
