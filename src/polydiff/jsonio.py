@@ -5,9 +5,10 @@ comparison took 0.55 s to write (the 10 MB bench document), against 0.10 s with 
 the same text. orjson's import, though, costs ~12 ms of start-up (it loads ``uuid`` and
 ``datetime``), more than indenting a small result takes; so :func:`pretty` uses it only
 for many records. Both write UTF-8 as ``ensure_ascii=False`` does and indent by two spaces
-with the same separators; one difference in form: orjson writes some small floats
-differently (``1e-7`` for ``1e-07``, ``0.00005`` for ``5e-05``; the same numbers). Reading and compact writing stay with the standard library,
-whose C code is quick and already loaded.
+with the same separators. One difference in form: orjson writes some small floats
+differently (``1e-7`` for ``1e-07``, ``0.00005`` for ``5e-05``; the same numbers).
+Reading and compact writing stay with the standard library, whose C code is quick and
+already loaded.
 """
 
 from __future__ import annotations
