@@ -131,4 +131,6 @@ def int_to_ordinal(n: int) -> str:
 
 def arabic_to_int(s: str) -> int:
     """Digits, full-width too; for decimal numbering the last component: ``4.2.1`` → 1."""
+    if s.isascii() and s.isdigit():
+        return int(s)
     return int(s.translate(_FULL_WIDTH_DIGITS).replace("．", ".").rpartition(".")[2])
