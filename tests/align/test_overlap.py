@@ -157,3 +157,19 @@ def test_repeated_texts_are_one_unit_counted_as_often_as_they_occur() -> None:
     assert [(x, y) for x, y, _ in ca] == [(x, y) for x, y, _ in cp] == [(0, 0), (1, 0), (2, 1)]
     assert [j for *_, j in ca] == pytest.approx([j for *_, j in cp])
     assert py.size_b == pytest.approx(ar.size_b)
+
+
+def test_the_numpy_word_table_is_the_regular_expression_word_class() -> None:
+    """The numpy gram codes find runs of word characters as ``\\w`` does (U+0001 was once
+    marked as a word character by the way the table was made)."""
+    import re
+
+    from polydiff.align.overlap import _word_table
+
+    table = _word_table()
+    assert [bool(table[c]) for c in range(0x10000)] == [
+        re.fullmatch(r"\w", chr(c)) is not None for c in range(0x10000)
+    ]
+    texts = ["甲\x01乙丙", "甲乙\x01丙丁"]
+    py, sp = PyOverlap(texts, texts, "zh"), ArrayOverlap(texts, texts, "zh", [0, 1], [0, 1])
+    assert [py.gram_count("a", r) for r in range(2)] == [sp.gram_count("a", r) for r in range(2)]

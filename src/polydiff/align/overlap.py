@@ -371,10 +371,10 @@ def _word_table() -> Any:
     character (``\\w``: letter, digit, ideograph or ``_``); built once per process."""
     import numpy as np
 
-    if not _WORD_TABLE:
-        bmp = "".join(map(chr, range(0x10000)))
-        marked = re.sub(r"\w", "\x01", bmp).encode("utf-32-le", "surrogatepass")
-        _WORD_TABLE.append(np.frombuffer(marked, dtype=np.uint32) == 1)
+    if not _WORD_TABLE:  # \w is "alphanumeric or _" (it was a re.sub marking with \x01,
+        # which left U+0001 itself marked as a word character)
+        word = bytes(c.isalnum() or c == "_" for c in map(chr, range(0x10000)))
+        _WORD_TABLE.append(np.frombuffer(word, dtype=np.uint8).astype(bool))
     return _WORD_TABLE[0]
 
 
