@@ -66,7 +66,7 @@ def _keeps_space(before: str, after: str) -> bool:
 
 def normalize(text: str) -> str:
     """Return ``text`` with presentation-only differences folded away (see module doc)."""
-    return normalize_many([text])[0]
+    return _spaces(_fold_width(text).replace("…", "..."))
 
 
 def normalize_many(texts: Sequence[str]) -> list[str]:
