@@ -173,3 +173,23 @@ def test_the_numpy_word_table_is_the_regular_expression_word_class() -> None:
     texts = ["甲\x01乙丙", "甲乙\x01丙丁"]
     py, sp = PyOverlap(texts, texts, "zh"), ArrayOverlap(texts, texts, "zh", [0, 1], [0, 1])
     assert [py.gram_count("a", r) for r in range(2)] == [sp.gram_count("a", r) for r in range(2)]
+
+
+def test_the_common_grams_weight_is_the_same_from_the_table_and_by_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dense lookup table of common grams and the binary search it falls back to when
+    the table would be too large give the same weights to the same pairs."""
+    from bench.corpus_gen import make_tree, revise
+
+    a = make_tree(600)
+    b = revise(a)
+    ta = [normalize(c.content) for c in a.walk() if c.text]
+    tb = [normalize(c.content) for c in b.walk() if c.text]
+    everything = (range(len(ta)), range(len(tb)))
+    monkeypatch.setattr("polydiff.align.overlap.PAIR_BUDGET", 0)
+    table = ArrayOverlap(ta, tb, "zh", *everything)
+    monkeypatch.setattr("polydiff.align.overlap.DENSE_CELLS", 0)
+    search = ArrayOverlap(ta, tb, "zh", *everything)
+    assert len(table.pair_keys) and (table.pair_keys == search.pair_keys).all()
+    assert (table.pair_values == search.pair_values).all()

@@ -610,7 +610,9 @@ def _blocks(per_row: Any, max_rows: int, max_pairs: int) -> Any:
 
 
 def _common_extra(ov: ArrayOverlap, ua: Any, ub: Any, common: Any) -> Any:
-    """For each pair of units, the weight of the common grams both have."""
+    """For each pair of units, the weight of the common grams both have: each common gram
+    of the A unit looked up among the B unit's, in a dense table of B units × common grams
+    when it fits ``DENSE_CELLS``, else by binary search."""
     import numpy as np
 
     n = len(ov._active)  # the pairs are of active units: only their grams are looked at
@@ -620,7 +622,7 @@ def _common_extra(ov: ArrayOverlap, ua: Any, ub: Any, common: Any) -> Any:
     c_rows = np.repeat(np.arange(n), np.diff(indptr))[is_common]
     c_ptr = np.zeros(n + 1, dtype=np.int64)
     c_ptr[1:] = np.cumsum(np.bincount(c_rows, minlength=n))
-    b_keys = c_rows * ov.vocab + c_gids  # sorted: units ascending, grams ascending
+    has = _membership(ov, c_rows, c_gids, common, sorted_unique(ub))
     extra = np.zeros(len(ua))
     lens_all = c_ptr[ua + 1] - c_ptr[ua]
     ends = _blocks(lens_all, len(ua), EXTRA_BLOCK)
@@ -632,8 +634,37 @@ def _common_extra(ov: ArrayOverlap, ua: Any, ub: Any, common: Any) -> Any:
         which = np.repeat(np.arange(len(pa)), lens)
         pos = np.repeat(c_ptr[pa] - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
         g = c_gids[pos + np.arange(int(lens.sum()))]
-        wanted = pb[which] * ov.vocab + g
-        k = np.searchsorted(b_keys, wanted).clip(0, max(len(b_keys) - 1, 0))
-        hit = b_keys[k] == wanted if len(b_keys) else np.zeros(len(wanted), dtype=bool)
+        hit = has(pb[which], g)
         extra[lo:hi] = np.bincount(which[hit], weights=ov.weight[g[hit]], minlength=len(pa))
     return extra
+
+
+DENSE_CELLS = 50_000_000
+"""Largest table (B units × common grams, a byte each) :func:`_common_extra` makes."""
+
+
+def _membership(
+    ov: ArrayOverlap, c_rows: Any, c_gids: Any, common: Any, b_units: Any
+) -> Callable[[Any, Any], Any]:
+    """``has(units, grams)``: whether each B unit has each common gram, from the common
+    incidence (``c_rows``, ``c_gids``: unit-major, grams ascending)."""
+    import numpy as np
+
+    column = np.cumsum(common) - 1  # gram id → its column among the common grams
+    n_common = int(common.sum())
+    if len(b_units) * n_common <= DENSE_CELLS:
+        local = np.full(len(ov._active), -1, dtype=np.int64)
+        local[b_units] = np.arange(len(b_units))
+        table = np.zeros((len(b_units), max(n_common, 1)), dtype=bool)
+        in_b = local[c_rows] >= 0
+        table[local[c_rows[in_b]], column[c_gids[in_b]]] = True
+        return lambda units, grams: table[local[units], column[grams]]
+    keys = c_rows * ov.vocab + c_gids  # sorted: units ascending, grams ascending
+
+    def has(units: Any, grams: Any) -> Any:
+        wanted = units * ov.vocab + grams
+        if not len(keys):
+            return np.zeros(len(wanted), dtype=bool)
+        return keys[np.searchsorted(keys, wanted).clip(0, len(keys) - 1)] == wanted
+
+    return has
