@@ -47,12 +47,12 @@ def comparison_to_json(cmp: Comparison) -> dict[str, Any]:
         "links": [
             {
                 "kind": link.kind.value,
-                "a": list(link.a),
-                "b": list(link.b),
+                "a": link.a,  # tuples: JSON arrays, without a copy per link
+                "b": link.b,
                 "moved": link.moved,
                 "renumbered": link.renumbered,
                 "similarity": link.similarity,
-                "ops": [[op, text] for op, text in link.ops],
+                "ops": link.ops,
                 **({"reason": link.reason} if link.reason else {}),
             }
             for link in cmp.links
