@@ -62,9 +62,9 @@ BLOCK_CELLS = 2_000_000
 """A rows × B columns of the dense block the numpy implementation accumulates at once..."""
 BLOCK_PAIRS = 2_000_000
 """...and gram co-occurrences per block (memory: ~40 bytes each)."""
-EXTRA_BLOCK = 1_000_000
+EXTRA_BLOCK = 250_000
 """Common grams looked up at once when adding their weight to the pairs kept (memory: ~50
-bytes each)."""
+bytes each; small blocks reuse the same memory, which is quicker than touching more)."""
 
 _WORD_RE = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
