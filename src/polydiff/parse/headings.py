@@ -93,12 +93,6 @@ def _split_sentence(rest: str, lang: str) -> tuple[str, str]:
 def _first_zh_stop(s: str) -> int:
     """Index of the first 。！？ outside quotation marks, title marks and brackets, or -1
     (only the marks are visited, by one regular expression)."""
-    stops = [k for k in map(s.find, _ZH_STOPS) if k >= 0]
-    if not stops:
-        return -1
-    first = min(stops)
-    if not any(mark in s[:first] for mark in "“《（("):  # the usual clause: nothing opened
-        return first
     depth = 0
     for m in _ZH_MARKS.finditer(s):
         ch = m.group()
