@@ -77,8 +77,9 @@ def _align(
         return replace(outline, links=(*title, *outline.links))
     if headings_only is None:
         headings_only = is_outline(a) or is_outline(b)
-    sa = _Prepared(list(a.walk()), headings_only, opts)
-    sb = _Prepared(list(b.walk()), headings_only, opts)
+    normal: dict[str, str] = {}  # a revision repeats most texts: each normalised once
+    sa = _Prepared(list(a.walk()), headings_only, opts, normal)
+    sb = _Prepared(list(b.walk()), headings_only, opts, normal)
     matching = Matcher(sa.side, sb.side, lang, opts.threshold).run()
     links = [*title, *_Links(sa, sb, matching, lang, opts, progress).build()]
     return Comparison(
@@ -200,7 +201,14 @@ class _Prepared:
     forms, and the wording diffs project their operations back through the offset maps,
     made only for the clauses whose wording is diffed (in a revision, few)."""
 
-    def __init__(self, clauses: list[Clause], headings_only: bool, opts: AlignOptions) -> None:
+    def __init__(
+        self,
+        clauses: list[Clause],
+        headings_only: bool,
+        opts: AlignOptions,
+        normal: dict[str, str],
+    ) -> None:
+        """``normal``: the normal forms of texts seen so far (shared by both sides)."""
         self.clauses = clauses
         self.headings_only = headings_only
         self.opts = opts
@@ -210,7 +218,9 @@ class _Prepared:
             self.folded, texts = self.raw, [raw.strip() for raw in self.raw]
         else:
             self.folded = [opts.fold(r) for r in self.raw] if opts.fold else self.raw
-            texts = normalize_many(self.folded)
+            new = [t for t in dict.fromkeys(self.folded) if t not in normal]
+            normal.update(zip(new, normalize_many(new), strict=True))
+            texts = [normal[t] for t in self.folded]
         index = {c.path: i for i, c in enumerate(clauses)}
         parent = [index.get(c.path.rpartition(".")[0], -1) for c in clauses]
         children: list[list[int]] = [[] for _ in clauses]

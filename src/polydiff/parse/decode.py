@@ -46,7 +46,7 @@ class DecodedText:
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> DecodedText:
     """Decode ``data`` (the content of file ``name``) or raise :class:`InputError`."""
     digest = hashlib.sha256(data).hexdigest()
-    if not data.strip():
+    if not data or data.isspace():  # no copy of a large file to find it is not empty
         raise InputError(f"{name}: empty file")
     if encoding:
         try:
