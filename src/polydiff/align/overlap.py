@@ -357,10 +357,14 @@ def _incidence(texts: Sequence[str], lang: str) -> tuple[Any, Any, int]:
     del rows
     codes.sort()
     keys = unique_of_sorted(codes)
-    code = keys >> ROW_BITS
-    new_code = np.concatenate(([True], code[1:] != code[:-1])) if len(code) else code
-    gids = np.cumsum(new_code) - 1
-    return keys & ((1 << ROW_BITS) - 1), gids, int(gids[-1]) + 1 if len(gids) else 1
+    del codes
+    gids = keys >> ROW_BITS  # the gram codes, then (in the same memory) their numbers
+    if len(gids):
+        new_code = np.concatenate(([True], gids[1:] != gids[:-1]))
+        np.cumsum(new_code, out=gids)
+        gids -= 1
+    keys &= (1 << ROW_BITS) - 1  # the rows
+    return keys, gids, int(gids[-1]) + 1 if len(gids) else 1
 
 
 _WORD_TABLE: list[Any] = []
