@@ -241,10 +241,10 @@ class ArrayOverlap:
         copies = np.bincount(self.unit, minlength=len(units))
         rows, gids, self.vocab = _incidence(list(units), lang)
         self.rows, self.gids = rows, gids  # unit, gram: gram-major
-        df = np.bincount(gids, weights=copies[rows], minlength=self.vocab)
+        df = _text_frequency(rows, gids, copies, self.vocab)
         self.weight = np.log1p(max(n_texts, 1) / np.maximum(df, 1))
-        unit_size = np.bincount(rows, weights=self.weight[gids], minlength=len(units))
-        sizes = unit_size[self.unit]
+        self.unit_size = np.bincount(rows, weights=self.weight[gids], minlength=len(units))
+        sizes = self.unit_size[self.unit]
         self.size_a: list[float] = sizes[: self.na].tolist()
         self.size_b: list[float] = sizes[self.na :].tolist()
         self.counts = np.bincount(rows, minlength=len(units))[self.unit]
@@ -335,6 +335,18 @@ class ArrayOverlap:
             return 0.0
         found = np.isin(target, np.concatenate(others))
         return float(self.weight[target[found]].sum()) / total
+
+
+def _text_frequency(rows: Any, gids: Any, copies: Any, vocab: int) -> Any:
+    """How many texts hold each gram: the units holding it, each counted as often as its
+    text occurs (``copies`` per unit; in a revision, 1 or 2), in whole numbers."""
+    import numpy as np
+
+    df = np.zeros(vocab, dtype=np.int64)
+    for c in sorted_unique(copies).tolist():
+        if c:
+            df += c * np.bincount(gids[(copies == c)[rows]], minlength=vocab)
+    return df
 
 
 ZH_BLOCK_CHARS = 250_000
@@ -535,8 +547,9 @@ def _bound(ov: ArrayOverlap, units_a: Any, units_b: Any, common: Any, needs: Nee
     import numpy as np
 
     n = len(ov._active)
-    size = np.bincount(ov.rows, weights=ov.weight[ov.gids], minlength=n)
-    common_w = np.bincount(ov.rows, weights=ov.weight[ov.gids] * common[ov.gids], minlength=n)
+    size = ov.unit_size
+    is_common = common[ov.gids]  # the other grams would add 0.0: left out, the same sums
+    common_w = np.bincount(ov.rows[is_common], weights=ov.weight[ov.gids[is_common]], minlength=n)
     sa, sb = size[units_a], size[units_b]
     ca, cb = common_w[units_a], common_w[units_b]
 
