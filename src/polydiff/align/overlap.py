@@ -550,8 +550,10 @@ def _bound(ov: ArrayOverlap, units_a: Any, units_b: Any, common: Any, needs: Nee
 
     n = len(ov._active)
     size = ov.unit_size
-    is_common = common[ov.gids]  # the other grams would add 0.0: left out, the same sums
-    common_w = np.bincount(ov.rows[is_common], weights=ov.weight[ov.gids[is_common]], minlength=n)
+    gids, indptr = ov.active_by_unit()  # only active units are paired; per unit the grams
+    is_common = common[gids]  # ascend as in the incidence: the same sums (and the others
+    rows = np.repeat(np.arange(n), np.diff(indptr))[is_common]  # would add 0.0)
+    common_w = np.bincount(rows, weights=ov.weight[gids[is_common]], minlength=n)
     sa, sb = size[units_a], size[units_b]
     ca, cb = common_w[units_a], common_w[units_b]
 
