@@ -35,7 +35,14 @@ from pathlib import Path
 from typing import Any
 
 from polydiff.lineage.build import ClauseRow, DocText, LazySequences, shingle_batch
-from polydiff.lineage.index import PairFilter, Rows, close_pairs, informative_parts, pair_part
+from polydiff.lineage.index import (
+    PairFilter,
+    Rows,
+    close_pairs,
+    diag_bits,
+    informative_parts,
+    pair_part,
+)
 from polydiff.lineage.shingles import (
     DocFrequency,
     ShingleCounts,
@@ -239,7 +246,8 @@ def _neighbours(shingled: _Shingled, candidates: Any, lang: str) -> tuple[Any, A
 
 
 def _informative(shingled: _Shingled, df: DocFrequency, n_buckets: int) -> list[Rows]:
-    """A batch's informative shingle rows, cut by code bucket."""
+    """A batch's informative shingle rows, cut by code bucket (on the worker holding the
+    batch)."""
     return informative_parts(shingled.table, df, n_buckets)
 
 
@@ -247,9 +255,6 @@ def _pair_bucket(
     pieces: Sequence[tuple[Any, ...]], doc_of: Any, allowed: PairFilter, n_buckets: int
 ) -> list[Any]:
     """A code bucket's shingle pairings, cut by later clause bucket."""
-
-    from polydiff.lineage.index import diag_bits
-
     packed = pair_part(pieces, doc_of, allowed)
     later = (packed >> diag_bits(len(doc_of) ** 2)) % len(doc_of)
     return [packed[later % n_buckets == k] for k in range(n_buckets)]

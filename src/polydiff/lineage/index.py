@@ -50,9 +50,9 @@ def packing_room(n_keys: int, units: int) -> int:
 
 
 EARLIEST = 4
+"""Members of a shingle group (the earliest occurrences) each member is paired with."""
 CLOSE_CHUNK = 1 << 22
 """Packed rows :func:`close_pairs` looks at in one step (its temporaries stay small)."""
-"""Members of a shingle group (the earliest occurrences) each member is paired with."""
 
 
 @dataclass(frozen=True, slots=True)
