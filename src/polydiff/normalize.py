@@ -75,7 +75,7 @@ def normalize_many(texts: Sequence[str]) -> list[str]:
     for t in texts:
         folded = joined[pos : pos + len(t)].replace("…", "...")
         pos += len(t) + 1
-        out.append(_spaces(folded) if _has_space(folded) else folded)
+        out.append(_spaces(folded))
     return out
 
 
@@ -88,7 +88,7 @@ def _has_space(t: str) -> bool:
 
 def _spaces(t: str) -> str:
     """Whitespace runs of folded text ``t`` removed or collapsed (see module doc)."""
-    if not _SPACE_RE.search(t):
+    if not _has_space(t):
         return t
 
     def space(m: re.Match[str]) -> str:
@@ -108,7 +108,7 @@ def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
 
 def _spaces_with_map(t: str) -> tuple[str, Sequence[int]]:
     """:func:`_spaces` of folded text ``t`` with the source index of each character kept."""
-    if not _SPACE_RE.search(t):
+    if not _has_space(t):
         return t, range(len(t))
     out: list[str] = []
     src: list[int] = []
