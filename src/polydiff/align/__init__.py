@@ -213,7 +213,6 @@ class _Prepared:
         self.headings_only = headings_only
         self.opts = opts
         self.raw = [c.heading if headings_only else c.content for c in clauses]
-        self._maps: dict[int, Normalized] = {}
         if opts.strict:
             self.folded, texts = self.raw, [raw.strip() for raw in self.raw]
         else:
@@ -234,11 +233,9 @@ class _Prepared:
         (None when comparing strictly)."""
         if self.opts.strict:
             return "\n".join(self.raw[i] for i in ids), None
-        if len(ids) == 1:
+        if len(ids) == 1:  # the normal form the matcher compared; offsets when diffed
             i = ids[0]
-            if i not in self._maps:
-                self._maps[i] = Normalized.of(self.folded[i])
-            return self.raw[i], self._maps[i]
+            return self.raw[i], Normalized(self.side.text[i], self.folded[i])
         raw = "\n".join(self.raw[i] for i in ids)
         return raw, Normalized.of(self.opts.fold(raw) if self.opts.fold else raw)
 
@@ -278,15 +275,6 @@ class _Links:
         return len(self.m.pairs) + len(self.m.splits) + len(self.m.merges)
 
     def _diff(self, a_ids: list[int], b_ids: list[int]) -> tuple[tuple[Op, ...], float]:
-        one_each = len(a_ids) == len(b_ids) == 1
-        if (
-            one_each
-            and not self.opts.strict
-            and self.a.side.text[a_ids[0]] == self.b.side.text[b_ids[0]]
-        ):
-            tb = self.b.raw[b_ids[0]]  # the same normal form: no offsets needed
-            same: tuple[Op, ...] = (("=", tb),) if tb else ()
-            return same, similarity(list(same))
         (ta, na), (tb, nb) = self.a.joined(a_ids), self.b.joined(b_ids)
         if na is None or nb is None:
             ops = wording_diff(ta, tb, self.lang, strict=True)

@@ -64,16 +64,26 @@ def wording_diff(
     return normalized_diff(a, Normalized.of(fa), b, Normalized.of(fb), lang)
 
 
-@dataclass(frozen=True, slots=True)
 class Normalized:
-    """A text's normalised form and, per normalised character, its original offset."""
+    """A text's normalised form and, per normalised character, its original offset; the
+    offsets are made when first asked for (two texts with the same normal form need none)."""
 
-    text: str
-    source: Sequence[int]
+    __slots__ = ("_folded", "_source", "text")
+
+    def __init__(self, text: str, folded: str, source: Sequence[int] | None = None) -> None:
+        """``text``: the normal form of ``folded`` (the text as compared)."""
+        self.text, self._folded, self._source = text, folded, source
+
+    @property
+    def source(self) -> Sequence[int]:
+        if self._source is None:
+            self._source = normalize_with_map(self._folded)[1]
+        return self._source
 
     @classmethod
     def of(cls, text: str) -> Normalized:
-        return cls(*normalize_with_map(text))
+        norm, source = normalize_with_map(text)
+        return cls(norm, text, source)
 
 
 def normalized_diff(a: str, na: Normalized, b: str, nb: Normalized, lang: str) -> list[Op]:
