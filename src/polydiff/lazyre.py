@@ -21,6 +21,8 @@ class _Lazy:
         self._source = (pattern, flags)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy and pickle probe for hooks: none here
+            raise AttributeError(name)
         pattern, flags = self._source
         compiled: re.Pattern[Any] = re.compile(pattern, flags)
         for method in _METHODS:

@@ -67,7 +67,6 @@ EXTRA_BLOCK = 250_000
 bytes each; small blocks reuse the same memory, which is quicker than touching more)."""
 
 _WORD_RE = re.compile(r"\w+")
-_NON_WORD = re.compile(r"\W+")
 _CODE_SPACE = 0x110000
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from polydiff.lazyre import lazy
+
 Lexicon = Mapping[str, Mapping[str, tuple[str, ...]]]
 """name → language → words (Chinese substrings; English lower-case word starts)."""
 
@@ -40,9 +42,9 @@ SECTION_ROLES: Lexicon = {
 """The sections of the general requirements."""
 
 _TEXT_ROLES = {
-    "guiding": re.compile(r"为指导|指导思想|guided by|guiding ideology", re.IGNORECASE),
-    "principles": re.compile(r"原则|principles?\b", re.IGNORECASE),
-    "targets": re.compile(r"到\s*20\d\d\s*年|\bby\s+20\d\d\b", re.IGNORECASE),
+    "guiding": lazy(r"为指导|指导思想|guided by|guiding ideology", re.IGNORECASE),
+    "principles": lazy(r"原则|principles?\b", re.IGNORECASE),
+    "targets": lazy(r"到\s*20\d\d\s*年|\bby\s+20\d\d\b", re.IGNORECASE),
 }
 """How a paragraph without a heading shows its role: the dated targets start 到2027年."""
 

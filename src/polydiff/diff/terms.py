@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from polydiff.lazyre import lazy
 from polydiff.model.comparison import Op, TermShift
 from polydiff.normalize import is_cjk, normalize
 
@@ -15,7 +15,7 @@ MAX_EN_WORDS = 4
 MIN_COUNT = 2
 """A substitution seen once is a rewording, not a shift."""
 _STRIP = "“”\"'‘’,，。、;；:：()（）《》 \n"
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 
 
 def substitutions(ops: Sequence[tuple[str, str]], lang: str) -> Iterable[tuple[str, str]]:

@@ -11,15 +11,15 @@ are then projected back onto the original texts:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from polydiff.diff.engine import RawOp, raw_diff
+from polydiff.lazyre import lazy
 from polydiff.model.comparison import Op
 from polydiff.normalize import is_cjk, normalize_with_map
 
-_TOKEN_RE = re.compile(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]")
+_TOKEN_RE = lazy(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]")
 _PRIVATE = 0xF0000  # supplementary private use area: one code point per distinct token
 
 

@@ -4,7 +4,6 @@ numbering rendered into the label it shows (一、, （一）, 1. survive), tabl
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import TYPE_CHECKING, Any
 
 from polydiff.errors import InputError
@@ -30,6 +29,8 @@ def extract(data: bytes, name: str, encoding: str | None) -> Extracted:
     """Body paragraphs (labels of automatic numbering included) and table rows, one per
     line; headers, footers and comments are not part of the text."""
     require("DOCX import", NEEDS)
+    import zipfile  # with the first archive: sniffing needs only the magic bytes
+
     import docx
     from docx.table import Table
 

@@ -4,7 +4,6 @@ old binary Office files (.doc, .xls, .ppt) and ZIP archives that are not Word do
 from __future__ import annotations
 
 import io
-import zipfile
 
 from polydiff.errors import InputError
 from polydiff.formats.docx import ZIP_MAGIC
@@ -40,6 +39,8 @@ def sniff_zip(data: bytes) -> bool:
 
 def refuse_zip(data: bytes, name: str, encoding: str | None) -> Extracted:
     """Say what the archive is, or that it is damaged."""
+    import zipfile  # with the first archive: sniffing needs only the magic bytes
+
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, ValueError) as exc:

@@ -8,11 +8,11 @@ is identified inside its document by its *path* (``2.1.1``, ``pre``, ``1.p2``, `
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from polydiff.lazyre import lazy
 from polydiff.normalize import normalize
 
 SCHEMA_VERSION = 1
@@ -21,12 +21,12 @@ SCHEMA_VERSION = 1
 LANGUAGES = ("zh", "en")
 """Languages a document can carry, in order of preference."""
 
-DOC_ID_RE = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+DOC_ID_RE = lazy(r"^(?=.{1,80}$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 """A document id: a lowercase slug of at most 80 characters (it names a folder)."""
-PATH_RE = re.compile(
+PATH_RE = lazy(
     r"^(?:to|pre|end|[0-9]+|[ph][0-9]+|sch[0-9]+)(?:\.(?:[0-9]+|[ph][0-9]+|sch[0-9]+))*$"
 )
-CITATION_RE = re.compile(
+CITATION_RE = lazy(
     r"^(?:第[一二三四五六七八九十百千万零〇两0-9]+[编章节条]|§ ?[0-9]+"
     r"|[A-Za-z]+\.? ?[0-9IVXLCivxlc]+\.?)(?:\.(?:[0-9]+|[ph][0-9]+))*$"
 )
@@ -298,7 +298,7 @@ class Document:
         return self.trees[lang]
 
 
-_REF_RE = re.compile(r"^(?P<doc>[^@#\s]+)(?:@(?P<rev>[^#\s]+))?(?:#(?P<path>\S(?:.*\S)?))?$")
+_REF_RE = lazy(r"^(?P<doc>[^@#\s]+)(?:@(?P<rev>[^#\s]+))?(?:#(?P<path>\S(?:.*\S)?))?$")
 
 
 @dataclass(frozen=True, slots=True)

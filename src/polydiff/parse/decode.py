@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from polydiff.errors import InputError
+from polydiff.lazyre import lazy
 
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
-_CODE_RE = re.compile(r"[{}\[\]<>=;|\\#$_`]")
-_SPACE_RE = re.compile(r"\s")
-_RULE_RE = re.compile(r"^[ \t]*([_=*~#\-–—.·•])(?:[ \t]*\1){3,}[ \t]*$", re.MULTILINE)
-_QUOTES_RE = re.compile(r"``|''")
-_CODE_LINE_RE = re.compile(
+_CJK_RE = lazy(r"[\u3400-\u9fff]")
+_LATIN_RE = lazy(r"[A-Za-z]")
+_CODE_RE = lazy(r"[{}\[\]<>=;|\\#$_`]")
+_SPACE_RE = lazy(r"\s")
+_RULE_RE = lazy(r"^[ \t]*([_=*~#\-–—.·•])(?:[ \t]*\1){3,}[ \t]*$", re.MULTILINE)
+_QUOTES_RE = lazy(r"``|''")
+_CODE_LINE_RE = lazy(
     r"^\s*(?:def |class \w|import \w|from [\w.]+ import |return\b|function\b|#include|"
     r"(?:var|let|const) \w+\s*=|public |private |[}{]\s*$)|[{(]\s*$|"
     r"(?<!\w)\w++\s*(?:==|!=|=>|->|:=|\+=|&&|\|\|)\s*\S|(?<!\w)\w++\(\)|"
@@ -29,7 +30,7 @@ only and never given back (on a long line of Chinese, every character is a word 
 and trying each start took quadratic time)."""
 SAMPLE = 200_000
 """Characters of a file looked at to tell its language and whether it is prose."""
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_RE = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)

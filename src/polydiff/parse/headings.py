@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from polydiff.lazyre import lazy
 from polydiff.parse.lines import INVISIBLE
 from polydiff.parse.numbering import LABEL_LIKE, HeadingRule
 
@@ -19,14 +20,14 @@ EN_TERM_MAX_WORDS = 6
 """Longest English heading before the text of a clause that is mostly text (``2.1 Term.``)."""
 
 _ZH_STOPS = "。！？"
-_ZH_MARKS = re.compile(f"[“《（()”》）{_ZH_STOPS}]")
+_ZH_MARKS = lazy(f"[“《（()”》）{_ZH_STOPS}]")
 END_PUNCT = "。.!?！？；;：:，,、…—–-"
 """A line ending in one of these is not a heading."""
-_EN_SENTENCE_END = re.compile(
+_EN_SENTENCE_END = lazy(
     r"(?<!\bNo)(?<!\betc)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\b[A-Z])"
     r"[\"”’']?[.!?][\"”’']?(?=\s+[\"“‘(]?[A-Z0-9])"
 )
-_EN_VERB = re.compile(
+_EN_VERB = lazy(
     r"\b(?:shall|will|may|must|should|can|is|are|was|were|be|been|has|have|had|does|do)\b",
     re.IGNORECASE,
 )

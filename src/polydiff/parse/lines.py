@@ -31,21 +31,22 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from polydiff.lazyre import lazy
 from polydiff.parse.numbering import match_labels, starts_list_item
 
 WRAP_MAX = 100
 """Widest wrap width recognised, in columns."""
 INVISIBLE = "\ufeff\u200b"
 """Characters that are not text (byte-order marks, zero-width spaces): blank like spaces."""
-_EDGES = re.compile(rf"^[\s{INVISIBLE}]+|[\s{INVISIBLE}]+$")
-_WIDE = re.compile(
+_EDGES = lazy(rf"^[\s{INVISIBLE}]+|[\s{INVISIBLE}]+$")
+_WIDE = lazy(
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
 _SENTENCE_CLOSE = "。.!?！？；;：:"
 _ANY_PUNCT = _SENTENCE_CLOSE + '，,、…—-”"’)）】》'
-_LETTER = re.compile(r"[A-Za-z]")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+_LETTER = lazy(r"[A-Za-z]")
+_ALNUM = lazy(r"[A-Za-z0-9]")
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from polydiff.lazyre import lazy
 from polydiff.model import ClauseKind
 from polydiff.parse import numerals as nm
 from polydiff.parse.numerals import ZH_NUM, int_to_roman, roman_to_int, zh_to_int
@@ -127,7 +128,7 @@ class Scheme:
 
 
 def _p(regex: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(regex, flags)
+    return lazy(regex, flags)
 
 
 _OPEN = r"[（(]"
@@ -343,9 +344,9 @@ def starts_list_item(line: str) -> bool:
     return bool(_BULLET.match(line))
 
 
-_BULLET = re.compile(r"^(?:[-*+•·▪◦][ \t]|#{1,6}(?:[ \t]|$))")
+_BULLET = lazy(r"^(?:[-*+•·▪◦][ \t]|#{1,6}(?:[ \t]|$))")
 
-LABEL_LIKE = re.compile(
+LABEL_LIKE = lazy(
     r"^(?:[（(\[]?(?:[0-9]{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[ivx]{1,4})[）)\]]|"
     r"[A-Z][.．]\s(?![A-Z]\.)|[0-9]{1,3}\.[0-9]{1,3}[.\s]|§\s*[0-9]+|[⑴-⒇⒈-⒛Ⅰ-Ⅻ])"
 )

@@ -24,10 +24,10 @@ hyphens of words broken across lines (see :func:`polydiff.parse.accounting.unacc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from polydiff.gcpause import gc_paused
+from polydiff.lazyre import lazy
 from polydiff.model import Clause, ClauseKind, ClauseTree
 from polydiff.parse.headings import END_PUNCT, is_unnumbered_heading, split_heading
 from polydiff.parse.lines import INVISIBLE, Paragraph, split_paragraphs
@@ -46,26 +46,26 @@ __all__ = [
 ]
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_LINE = re.compile(
+_DATE_LINE = lazy(
     rf"^(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
     rf"|[〇零一二三四五六七八九]{{4}}年[一二三四五六七八九十]{{1,2}}月[一二三四五六七八九十]{{1,3}}日"
     rf"|(?:{_MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{_MONTHS}) \d{{4}}"
     rf"|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})[.。]?$"
 )
-_DATE_ANYWHERE = re.compile(
+_DATE_ANYWHERE = lazy(
     rf"\d{{4}}年\d{{1,2}}月|(?:{_MONTHS}) \d{{1,2}}, \d{{4}}|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}"
 )
-_DOC_NUMBER = re.compile(
+_DOC_NUMBER = lazy(
     r"^(?:[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号|"
     r".{0,40}\bDocument No\.\s*\d+.*|.{0,40}\bNo\.\s*\d+\s*\[\d{4}\].*|"
     r"(?:H\. ?R\.|S\.|H\. ?Res\.|S\. ?Res\.) ?\d{1,5})$"
 )
-_META_LINE = re.compile(
+_META_LINE = lazy(
     r"^(?:[\u4e00-\u9fff]{1,6}[:：]|[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s|By [A-Z]|"
     r"[【\[].*[】\]]$|——|--|\d{1,3}(?:st|nd|rd|th) (?:Session|Congress|CONGRESS)\b)"
 )
-_PAREN_LINE = re.compile(r"^[（(][^()（）]*(?:[（(][^()（）]*[）)][^()（）]*)*[）)]$")
-_TRAILING_BYLINE = re.compile(r"(?<=[。.!?！？”\"])\s*([（(][^()（）。]{2,60}[）)])$")
+_PAREN_LINE = lazy(r"^[（(][^()（）]*(?:[（(][^()（）]*[）)][^()（）]*)*[）)]$")
+_TRAILING_BYLINE = lazy(r"(?<=[。.!?！？”\"])\s*([（(][^()（）。]{2,60}[）)])$")
 
 
 @dataclass(frozen=True, slots=True)

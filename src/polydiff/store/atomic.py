@@ -14,7 +14,6 @@ import contextlib
 import os
 import re
 import signal
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -97,6 +96,8 @@ _MODE = 0o666 & ~_umask()
 
 
 def _write_temp(target: Path, data: bytes) -> Path:
+    import tempfile  # with the first write: reading commands never load it
+
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(name)
     try:

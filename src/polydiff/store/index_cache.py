@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,6 +156,8 @@ def save(
     """Write the cache ``name`` (replacing any), made from the files of ``made_from``
     (:func:`fingerprints` taken before it was made); a failure to write leaves no cache
     rather than a broken one, and is not an error (a cache is optional)."""
+    import tempfile
+
     import numpy as np
 
     folder = cache_dir(repo, name)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -67,6 +66,8 @@ class ParsedCache:
             text = jsonio.compact(value)
         except (TypeError, ValueError, UnicodeEncodeError):
             return  # not plain JSON data (never from the base loader); parsed each time
+        import tempfile  # with the first write: a warm cache never loads it
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
