@@ -121,6 +121,9 @@ def _same_files(repo: PolicyRepo, recorded: dict[str, Any], now: dict[str, Stamp
     names = recorded["names"].split("\n") if recorded["names"] else []
     if names != list(now):
         return False
+    stamps = list(zip(recorded["sizes"], recorded["mtimes"], strict=True))
+    if stamps == list(now.values()):  # the usual case, compared in one step
+        return True
     blobs: str = recorded["blobs"]
     stamped = zip(names, recorded["sizes"], recorded["mtimes"], strict=True)
     changed = {
