@@ -69,8 +69,8 @@ def find_sources(repo: PolicyRepo, query: SourcesQuery) -> SourcesReport:
     from polydiff.lineage.passages import EVIDENCE
     from polydiff.lineage.sources import SOURCES_EVIDENCE, find_reuse
     from polydiff.model.lineage import LineageRelation
+    from polydiff.parse.decode import guess_language
     from polydiff.parse.text import parse_text
-    from polydiff.store.inputs import guess_language
 
     if not query.text.strip():
         raise InputError(f"{query.name}: no text")

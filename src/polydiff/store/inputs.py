@@ -7,12 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from polydiff.errors import InputError, UsageError
-from polydiff.lazyre import lazy
 from polydiff.model import LANGUAGES, ClauseRef, ClauseTree
 from polydiff.store.repo import PolicyRepo
-
-_LETTER = lazy(r"[^\W\d_]")
-_IDEOGRAPH = lazy(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +55,7 @@ def _file_input(path: Path) -> Input:
     if path.suffix.lower() in (".yaml", ".yml"):
         return _yaml_input(path)
     from polydiff.formats import extract, read
-    from polydiff.parse.decode import check_policy_text
+    from polydiff.parse.decode import check_policy_text, guess_language
     from polydiff.parse.text import parse_text
 
     text = extract(read(path), str(path)).text  # a web page, Word or PDF file, or text
@@ -82,14 +78,6 @@ def _yaml_input(path: Path) -> Input:
         tree = yamlio.tree_from_data(data, str(path))
         trees = {tree.lang: tree}
     return Input(path.name, tuple(lg for lg in LANGUAGES if lg in trees), trees)
-
-
-def guess_language(text: str) -> str:
-    """``zh`` when a fifth or more of the letters are CJK ideographs, else ``en``."""
-    sample = text[:200_000]
-    cjk = len(sample) - len(_IDEOGRAPH.sub("", sample))  # counted without a list of matches
-    letters = len(sample) - len(_LETTER.sub("", sample))
-    return "zh" if letters and cjk >= 0.2 * letters else "en"
 
 
 def common_language(a: Input, b: Input, wanted: str | None) -> str:
