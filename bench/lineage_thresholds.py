@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 from bench.lineage_corpus import make_corpus
 from bench.lineage_gold import Gold, load_gold
@@ -49,6 +48,7 @@ from polydiff.lineage.passages import (
 )
 from polydiff.lineage.verify import declared_candidates, unit_weigher
 from polydiff.model.lineage import LineageRelation
+from polydiff.record import replace
 from polydiff.store.repo import PolicyRepo
 
 THRESHOLDS = (4.0, 4.5, 5.0, 5.5, 6.0, 6.5, 7.0, 7.5, 8.0, 9.0, 10.0)

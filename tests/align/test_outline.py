@@ -4,7 +4,6 @@ wording, one account in diff, lineage and the document notes."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 from bench.lineage_gold import load_gold
@@ -16,6 +15,7 @@ from polydiff.cli import main
 from polydiff.lineage import files
 from polydiff.model import Clause, ClauseTree
 from polydiff.model.comparison import ChangeKind
+from polydiff.record import replace
 from polydiff.service.notes import Marker, clause_notes
 from polydiff.store.repo import PolicyRepo
 from tests.conftest import PROJECT

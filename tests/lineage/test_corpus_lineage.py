@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 import yaml
@@ -15,6 +14,7 @@ from polydiff.lineage import files
 from polydiff.lineage.build import build
 from polydiff.lineage.check import check_lineage
 from polydiff.model.lineage import LinkKind, Status
+from polydiff.record import replace
 from polydiff.store.repo import PolicyRepo
 from tests.conftest import PROJECT
 

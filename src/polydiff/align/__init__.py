@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from typing import Any
 
 from polydiff.align.matching import LINK_THRESHOLD, Matcher, Matching, Side
@@ -20,6 +19,7 @@ from polydiff.gcpause import gc_paused
 from polydiff.model import Clause, ClauseTree
 from polydiff.model.comparison import TITLE, ChangeKind, Comparison, Link, Op, TermShift
 from polydiff.normalize import normalize_many
+from polydiff.record import record, replace
 
 MIN_WORDING_SIMILARITY = 0.2
 """A one-to-one link between short texts (``SHORT`` characters or fewer on one side) whose
@@ -35,7 +35,7 @@ Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; called while diffing many links."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AlignOptions:
     """How to compare."""
 

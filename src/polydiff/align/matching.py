@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from polydiff.align.assignment import assign
 from polydiff.align.overlap import Needs, Overlap, make_overlap
+from polydiff.record import field, record
 
 LINK_THRESHOLD = 0.15
 """Least weighted gram Jaccard similarity for linking two clauses (below: new + dropped).
@@ -44,7 +44,7 @@ SPLIT_GAIN = 0.1
 """A split part must add this much coverage of the whole to what its siblings cover."""
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Side:
     """One tree, flattened in document order, with the text used for comparison."""
 
@@ -64,7 +64,7 @@ class Side:
                 self.descendants[i] |= self.descendants[c]
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Matching:
     """Pairs plus splits (one A → several B) and merges (several A → one B)."""
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from polydiff.align.overlap import grams
 from polydiff.align.topics import (
@@ -39,6 +38,7 @@ from polydiff.align.topics import (
 )
 from polydiff.model import Clause, ClauseTree
 from polydiff.normalize import normalize
+from polydiff.record import record
 
 BODY_MIN = 2
 """Times a field must be named in a clause's text when its heading does not name it."""
@@ -54,7 +54,7 @@ PREFIX_MIN = 3
 QUOTES = "“”\"'‘’「」"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Counterpart:
     """An outline heading and the clause of the full text that continues it."""
 
@@ -69,7 +69,7 @@ class Counterpart:
     """Why, for a reader: ``part: actions``, ``field: agriculture``, ``role: targets``."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OutlineMatch:
     """The counterparts of an outline in a full text, and the term shift of its actions."""
 

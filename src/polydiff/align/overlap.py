@@ -28,11 +28,11 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Protocol
 
 from polydiff.numeric import sorted_unique, unique_of_sorted
+from polydiff.record import record
 
 SMALL = 300
 """Largest side handled by the pure-Python implementation."""
@@ -48,7 +48,7 @@ reach the matcher's thresholds (:class:`Needs`) with all the common weight it mi
 and then gets its exact common weight."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Needs:
     """What the matcher will ask of a pair: a Jaccard similarity of at least ``threshold``
     (a candidate link), or that one text lie ``containment`` inside the other (a part of a

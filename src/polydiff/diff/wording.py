@@ -12,12 +12,12 @@ are then projected back onto the original texts:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from polydiff.diff.engine import RawOp, raw_diff
 from polydiff.lazyre import lazy
 from polydiff.model.comparison import Op
 from polydiff.normalize import is_cjk, normalize_with_map
+from polydiff.record import record
 
 _TOKEN_RE = lazy(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]")
 _PRIVATE = 0xF0000  # supplementary private use area: one code point per distinct token
@@ -98,7 +98,7 @@ def normalized_diff(a: str, na: Normalized, b: str, nb: Normalized, lang: str) -
     return merge_ops(_project(ops, a, fa_form, b, fb_form))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Form:
     """The normalised text diffs run on, with each character's source span.
 

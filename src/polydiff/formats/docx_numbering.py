@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from polydiff.formats.numfmt import format_number
 from polydiff.lazyre import lazy
+from polydiff.record import record
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PLACEHOLDER = lazy(r"%([1-9])")
@@ -20,7 +20,7 @@ def _val(el: Any, tag: str) -> str | None:
     return None if child is None else child.get(f"{_W}val")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Level:
     """One level of a list definition (``w:lvl``)."""
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from polydiff.record import field, record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Found:
     """Document metadata found in the file itself (a gov.cn page's metadata table)."""
 
@@ -26,7 +27,7 @@ class Found:
         return bool(self.fields)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Extracted:
     """A file turned into the plain text the parser takes."""
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from polydiff.lazyre import lazy
+from polydiff.record import record
 
 PAGE_NUMBER = lazy(
     r"^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -23,7 +23,7 @@ _SENTENCE_END = lazy(r"[。！？；.!?;]$")
 _CJK = lazy(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Line:
     """One line of text on a page, in PDF points (origin bottom left)."""
 

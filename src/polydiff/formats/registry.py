@@ -6,17 +6,17 @@ A new format is one module (``sniff(data) -> bool`` and ``extract(data, name, en
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from polydiff.errors import InputError
 from polydiff.formats import docx, html, pdf, refused, text
 from polydiff.formats.model import Extracted
+from polydiff.record import record
 
 Extract = Callable[[bytes, str, "str | None"], Extracted]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Format:
     """One input format."""
 

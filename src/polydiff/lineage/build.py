@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -46,6 +45,7 @@ from polydiff.model.lineage import (
     LinkKind,
     Span,
 )
+from polydiff.record import record, replace
 from polydiff.store.repo import PolicyRepo
 from polydiff.store.sources import FileSource
 
@@ -59,7 +59,7 @@ SUCCESSION_KIND = {
 Progress = Callable[[str, int, int], None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocText:
     """One document as the pipeline sees it."""
 
@@ -79,7 +79,7 @@ class DocText:
         return next((t for t in (self.tree, *self.alternates) if t.lang == lang), None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PairPlan:
     """A pair of documents to link, earlier first."""
 
@@ -194,7 +194,7 @@ def _shared_trees(earlier: DocText, later: DocText) -> tuple[ClauseTree | None, 
 # --- 3. index ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClauseRow:
     """One clause in the index: its document index, path and text."""
 
@@ -327,7 +327,7 @@ def _path_key(path: str) -> tuple[tuple[int, str], ...]:
 # --- orchestration ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BuildResult:
     files: list[LineageFile]
     written: list[str]

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from polydiff.record import record
 
 RUN_MIN = 2
 """Units in the shortest run a chain is made of."""
@@ -30,7 +31,7 @@ OTHER_CHAIN_MIN = 6.0
 """A chain beside the best one is kept when it weighs this much on its own."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Run:
     """Units ``a..a+length`` of the earlier text equal units ``b..b+length`` of the later."""
 
@@ -40,7 +41,7 @@ class Run:
     weight: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Chain:
     """Runs in order in both texts, and what they add up to."""
 

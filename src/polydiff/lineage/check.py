@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 
 from polydiff.errors import PolydiffError
 from polydiff.lineage import files
 from polydiff.model import DocMeta
 from polydiff.model.lineage import LineageFile
+from polydiff.record import record
 from polydiff.store.repo import LINEAGE, PolicyRepo
 from polydiff.store.sources import FileSource
 
@@ -31,7 +31,7 @@ class Problem(StrEnum):
     """A temporary file an interrupted write left behind."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LineageFinding:
     """One reason the lineage needs a rebuild or a person."""
 

@@ -14,12 +14,12 @@ document's clause tree changed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, overload
 
 from polydiff.lineage.build import DocText, clause_rows, shingled_batches
 from polydiff.lineage.index import informative_parts
 from polydiff.lineage.shingles import DocFrequency
+from polydiff.record import record
 
 FORMAT = 5
 """Version of the arrays' layout."""
@@ -96,7 +96,7 @@ class PackedStrings(Sequence[str]):
         return cls(blob, np.cumsum([len(e) for e in encoded], dtype=np.int64))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CorpusIndex:
     """The shingle table of a corpus in one language, sorted by (code, clause)."""
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +55,7 @@ from polydiff.lineage.shingles import (
 )
 from polydiff.lineage.verify import Found, unit_weigher, verify_pairs
 from polydiff.numeric import sorted_unique
+from polydiff.record import record, replace
 
 BATCH_DOCS = 100
 """Documents per batch (a task reads, shingles and counts one batch)."""
@@ -65,7 +65,7 @@ output is cut into this many pieces times the workers, so the tasks that move pi
 with batches × workers, not batches²."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocRef:
     """A document as a worker finds it: its index in date order, id and tree language."""
 
@@ -74,7 +74,7 @@ class DocRef:
     lang: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClauseMap:
     """Where global clause numbers live: the first clause of each document (one past the
     last document's clauses at the end), and each document's reference."""
@@ -175,7 +175,7 @@ class DaskDiscovery:
 # --- tasks (run on the workers) -------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Shingled:
     """A batch shingled: its rows' global numbers, shingle table, sequences and counts cut
     by code bucket."""
@@ -228,9 +228,7 @@ def _counts_piece(shingled: _Shingled, k: int) -> ShingleCounts:
 
 def _frequent_parts(counts: ShingleCounts, n_clauses: int, n_docs: int) -> tuple[Any, Any]:
     """A code bucket's boilerplate and busy candidates, against the corpus totals."""
-    import dataclasses
-
-    whole = dataclasses.replace(counts, n_clauses=n_clauses, n_docs=n_docs)
+    whole = replace(counts, n_clauses=n_clauses, n_docs=n_docs)
     return boilerplate(whole), busy_candidates(whole)
 
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from polydiff.lineage.shingles import CODE_PARTS, DocFrequency, ShingleTable, code_part
 from polydiff.numeric import unique_of_sorted
+from polydiff.record import record
 
 MIN_SHARED = 3
 """Informative shingles two clauses must share, close together (on nearby diagonals: offsets
@@ -55,7 +55,7 @@ CLOSE_CHUNK = 1 << 22
 """Packed rows :func:`close_pairs` looks at in one step (its temporaries stay small)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PairFilter:
     """The document pairs discovery compares: two different documents, at least one of
     them ``marked`` (being recomputed), with no relation declared between them. Held as a

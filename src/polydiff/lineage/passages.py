@@ -28,7 +28,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from polydiff.lineage.background import FREQUENT_WEIGHT
@@ -45,6 +44,7 @@ from polydiff.lineage.chain import (
 from polydiff.lineage.shingles import SHINGLE_N
 from polydiff.model.lineage import LineageRelation, LinkKind, Span
 from polydiff.normalize import normalize, normalize_with_map
+from polydiff.record import record
 
 QUOTE_MIN = {"zh": 6.0, "en": 4.5}
 """Weight of a word-for-word run of a quotation."""
@@ -52,7 +52,7 @@ QUOTE_SHARE = 0.75
 """Share of a quotation's weight in runs of ``QUOTE_MIN`` or more."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evidence:
     """What a link between two documents needs."""
 
@@ -84,7 +84,7 @@ Weigher = Callable[[str], Sequence[float]]
 """The weight of every unit of a text (as cut by :func:`units_of`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PassageMatch:
     """What :func:`match_passages` found."""
 
@@ -96,7 +96,7 @@ class PassageMatch:
     """Score of the chains matched (what was compared with the thresholds)."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(eq=False)
 class _Units:
     """A text cut into comparison units (characters or lower-case words) with their offsets."""
 

@@ -7,16 +7,15 @@ A decision is a read-modify-write of one lineage file under the repository's wri
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 from polydiff.errors import UsageError
 from polydiff.lineage import files
 from polydiff.model import ClauseRef
 from polydiff.model.lineage import LineageFile, LineageLink, LineageRelation, LinkKind, Status
+from polydiff.record import record, replace
 from polydiff.store.repo import PolicyRepo
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decision:
     """What a review recorded."""
 

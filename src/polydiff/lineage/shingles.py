@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
 from polydiff.normalize import normalize_many
 from polydiff.numeric import group_code_runs, sorted_unique
+from polydiff.record import record
 
 CODE_PARTS = 16
 """Parts, by shingle code, in which a corpus's shingles are counted and its shingle groups
@@ -85,7 +85,7 @@ def _rolling(units: Any, n: int) -> Any:
     return h
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ShingleTable:
     """Shingles of a batch of clauses: parallel arrays, one row per (shingle, clause)."""
 
@@ -171,7 +171,7 @@ def stock_codes(lang: str, words: dict[str, int]) -> Any:
     return sorted_unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ShingleCounts:
     """How many clauses and documents hold each shingle, in a batch of whole documents:
     batches are counted apart and their counts added (:func:`merge_counts`)."""

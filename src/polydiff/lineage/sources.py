@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -38,6 +37,7 @@ from polydiff.lineage.summaries import summary_links
 from polydiff.lineage.verify import Found, unit_weigher, verify_pairs
 from polydiff.model import ClauseTree
 from polydiff.model.lineage import LineageLink, LineageRelation
+from polydiff.record import record
 
 EARLIEST = 8
 """Clauses of the index each shingle of the text is paired with (its earliest ones)."""
@@ -47,7 +47,7 @@ SOURCES_EVIDENCE: Evidence = EVIDENCE[LineageRelation.CITES]
 """What a match needs (``python -m bench.sources_gold`` compares the choices on the gold)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Passage:
     """A passage of the text: its path in the text's clause tree, and its content."""
 
@@ -55,7 +55,7 @@ class Passage:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reuse:
     """A corpus clause a passage of the text reuses."""
 

@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from polydiff.lineage.passages import Weigher
 from polydiff.model import Clause, ClauseTree
 from polydiff.model.lineage import LineageLink, LinkKind, Span
 from polydiff.normalize import normalize_with_map
+from polydiff.record import record
 
 ITEM_MIN = 1.2
 """Weight of the distinctive wording an item must share with its sibling heading."""
@@ -49,7 +49,7 @@ _UNIT = re.compile(r"\w")
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Item:
     """One item of an enumeration: its units with their offsets in the clause content."""
 

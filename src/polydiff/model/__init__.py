@@ -1,6 +1,6 @@
 """Core data types: clauses, clause trees, document metadata.
 
-Everything here is immutable (frozen dataclasses with slots, children as tuples). A clause
+Everything here is immutable (frozen records with slots, children as tuples). A clause
 is identified inside its document by its *path* (``2.1.1``, ``pre``, ``1.p2``, ``h1.p3``; see
 ``design.md``), which is the same in every language of the document.
 """
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from polydiff.lazyre import lazy
 from polydiff.normalize import normalize
+from polydiff.record import field, record
 
 SCHEMA_VERSION = 1
 """Version of the YAML layout under ``policies/``; bumped on incompatible change."""
@@ -93,7 +93,7 @@ def content_digest(*parts: str) -> str:
     return h.hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Clause:
     """One node of a clause tree."""
 
@@ -146,7 +146,7 @@ def parent_path(path: str) -> str:
     return path.rpartition(".")[0]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClauseTree:
     """The clauses of one document in one language, plus its front matter."""
 
@@ -197,7 +197,7 @@ def union_paths(trees: Iterable[ClauseTree]) -> list[str]:
     return list(dict.fromkeys(p for t in trees for p in t.paths()))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Relation:
     """A declared relation from this document to an earlier one."""
 
@@ -205,7 +205,7 @@ class Relation:
     doc: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Original:
     """The file a text was extracted from (a web page, a Word or PDF file), kept as it was
     imported beside the extracted text."""
@@ -222,7 +222,7 @@ class Original:
     """Metadata found in it, verbatim (a gov.cn page's 索引号, 发文字号, 发布日期, …)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceFile:
     """Where one language's clause tree came from."""
 
@@ -244,7 +244,7 @@ class SourceFile:
     then describe the stored, extracted text)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocMeta:
     """Metadata of one document (``meta.yaml``)."""
 
@@ -280,7 +280,7 @@ class DocMeta:
         return self.title.get(lang) or next(iter(self.title.values()), "") or self.id
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """A document as read from the repository: metadata and its clause trees."""
 
@@ -301,7 +301,7 @@ class Document:
 _REF_RE = lazy(r"^(?P<doc>[^@#\s]+)(?:@(?P<rev>[^#\s]+))?(?:#(?P<path>\S(?:.*\S)?))?$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClauseRef:
     """A citation: ``doc``, ``doc@rev``, ``doc#path`` or ``doc@rev#path``; the path may be
     a label as users cite it (``doc#第三条``, ``doc#art3``, ``doc#Article 3``), which

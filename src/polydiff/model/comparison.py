@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from enum import StrEnum
+
+from polydiff.record import record
 
 TITLE = "title"
 """Where a comparison puts the documents' titles: a link of its own, first, under this
@@ -51,7 +52,7 @@ _COMPARED = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Link:
     """One relation between clauses of A and clauses of B."""
 
@@ -77,7 +78,7 @@ class Link:
         return self.kind is not ChangeKind.UNCHANGED or self.moved or self.renumbered
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TermShift:
     """A substitution seen across the comparison (互联网+ → 人工智能+); made by
     :func:`polydiff.diff.terms.term_shifts`."""
@@ -87,7 +88,7 @@ class TermShift:
     count: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comparison:
     """Everything ``polydiff diff`` reports."""
 

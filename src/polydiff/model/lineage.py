@@ -3,11 +3,11 @@ clause's lineage as traced through the graph of all files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from polydiff.model import Clause, RelationType
 from polydiff.model.comparison import Op
+from polydiff.record import field, record, replace
 
 
 class LinkKind(StrEnum):
@@ -67,7 +67,7 @@ class Status(StrEnum):
     REJECTED = "rejected"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """A matched passage: character offsets ``[start, end)`` into each clause's content
     (heading, a line break, then body text, as stored)."""
@@ -78,7 +78,7 @@ class Span:
     to_end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LineageLink:
     """One link from a clause of the earlier document to a clause of the later one."""
 
@@ -106,7 +106,7 @@ class LineageLink:
         return replace(self, status=status, note=self.note if note is None else note)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LineageFile:
     """``lineage/<from>..<to>.yaml``: every link between two documents."""
 
@@ -124,7 +124,7 @@ class LineageFile:
         return f"{self.from_doc}..{self.to_doc}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hop:
     """One link of the lineage graph with the documents it joins."""
 
@@ -145,7 +145,7 @@ class Hop:
         return f"{self.to_doc}#{self.link.to_path}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TracedHop:
     """A hop with what a reader needs to see it."""
 
@@ -164,7 +164,7 @@ class TracedHop:
     span_to: Clause | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Trace:
     """A clause's lineage: the hops back to its ancestors and forward to its descendants."""
 

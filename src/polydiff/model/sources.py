@@ -3,13 +3,12 @@ reuses (quotes, paraphrases, summarises), with the matched spans in both texts."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from polydiff.model.comparison import Op
 from polydiff.model.lineage import LinkKind, Span
+from polydiff.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceMatch:
     """One corpus clause a passage reuses."""
 
@@ -34,7 +33,7 @@ class SourceMatch:
         return f"{self.doc}#{self.path}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PassageSources:
     """A passage of the text (its path in the text's clause tree) and its sources, earliest
     first."""
@@ -56,7 +55,7 @@ class PassageSources:
         return len(covered)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocShare:
     """How much of the text one corpus document explains."""
 
@@ -67,7 +66,7 @@ class DocShare:
     links: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourcesReport:
     """The sources of a text, against the corpus in one language."""
 

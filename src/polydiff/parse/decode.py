@@ -7,11 +7,11 @@ import hashlib
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from polydiff.errors import InputError
 from polydiff.lazyre import lazy
+from polydiff.record import record
 
 _CJK_RUNS = lazy(r"[\u3400-\u9fff]+")
 _LATIN_RUNS = lazy(r"[A-Za-z]+")
@@ -54,7 +54,7 @@ def guess_language(text: str) -> str:
     return "zh" if letters and count_cjk(sample) >= 0.2 * letters else "en"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DecodedText:
     """A decoded input file."""
 

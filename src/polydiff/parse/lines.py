@@ -28,11 +28,10 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import cached_property
 
 from polydiff.lazyre import lazy
 from polydiff.parse.numbering import match_labels, starts_list_item
+from polydiff.record import field, record
 
 WRAP_MAX = 100
 """Widest wrap width recognised, in columns."""
@@ -49,7 +48,7 @@ _LETTER = lazy(r"[A-Za-z]")
 _ALNUM = lazy(r"[A-Za-z0-9]")
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Paragraph:
     """A paragraph of the input with the line it starts on."""
 
@@ -57,7 +56,7 @@ class Paragraph:
     text: str
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Line:
     number: int
     raw: str
@@ -133,7 +132,7 @@ def _lines(text: str) -> list[_Line]:
     return [_Line(i, ln, ln.strip()) for i, ln in enumerate(raw, 1)]
 
 
-@dataclass
+@record(frozen=False)
 class _Wrap:
     """The wrap width of a hard-wrapped text, and how its lines join."""
 
@@ -145,6 +144,7 @@ class _Wrap:
     """Indented lines under a labelled line continue it (else they start paragraphs)."""
     chars: bool = False
     """The text was wrapped at a number of characters (CJK characters count one)."""
+    word_set: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, lines: list[_Line], lang: str, source: str) -> _Wrap:
@@ -253,6 +253,9 @@ class _Wrap:
         whole = (head.group()[:-1] + tail.group()).lower()
         return whole in self._words and f"{head.group()}{tail.group()}".lower() not in self._words
 
-    @cached_property
+    @property
     def _words(self) -> frozenset[str]:
-        return frozenset(re.findall(r"[a-z]+(?:-[a-z]+)*", self.source.lower()))
+        """The words of the source, in lower case (found on first use)."""
+        if self.word_set is None:
+            self.word_set = frozenset(re.findall(r"[a-z]+(?:-[a-z]+)*", self.source.lower()))
+        return self.word_set

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from polydiff.lazyre import lazy
 from polydiff.model import ClauseKind
 from polydiff.parse import numerals as nm
 from polydiff.parse.numerals import ZH_NUM, int_to_roman, roman_to_int, zh_to_int
+from polydiff.record import record
 
 __all__ = [
     "KIND_OF_STYLE",
@@ -94,7 +94,7 @@ class HeadingRule(StrEnum):
     """Always a heading, however long (a markdown heading)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scheme:
     """One numbering scheme: how its labels look, and what they open."""
 
@@ -240,7 +240,7 @@ for _s in SCHEMES:
         _BY_START[_ch] = (*_BY_START.get(_ch, ()), _s)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Label:
     """A label found at the start of a paragraph."""
 

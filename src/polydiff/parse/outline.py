@@ -10,18 +10,18 @@ sources of each heading are kept in the document's provenance, keyed by path.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from polydiff.errors import ParseError
 from polydiff.model import Clause, ClauseTree
 from polydiff.parse.numbering import KIND_OF_STYLE, Label, match_label
+from polydiff.record import record
 
 _LEVELS = ("parts", "sections", "items")
 _META_KEYS = ("doc_id", "title", "doc_number", "issuer", "date", "completeness", "notes", "parts")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OutlineResult:
     """What an outline yields."""
 

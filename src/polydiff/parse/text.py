@@ -24,8 +24,6 @@ hyphens of words broken across lines (see :func:`polydiff.parse.accounting.unacc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from polydiff.gcpause import gc_paused
 from polydiff.lazyre import lazy
 from polydiff.model import Clause, ClauseKind, ClauseTree
@@ -34,6 +32,7 @@ from polydiff.parse.lines import INVISIBLE, Paragraph, split_paragraphs
 from polydiff.parse.numbering import LABEL_LIKE, HeadingRule, Label, Style, match_label
 from polydiff.parse.tree import TreeBuilder
 from polydiff.parse.warnings import ParseWarning, WarningKind
+from polydiff.record import record
 
 __all__ = [
     "Paragraph",
@@ -68,7 +67,7 @@ _PAREN_LINE = lazy(r"^[（(][^()（）]*(?:[（(][^()（）]*[）)][^()（）]*)
 _TRAILING_BYLINE = lazy(r"(?<=[。.!?！？”\"])\s*([（(][^()（）。]{2,60}[）)])$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParseResult:
     """A clause tree and what the parser had to say about the input."""
 

@@ -8,17 +8,16 @@ unlabelled paragraph after them is the article's next paragraph (款), not the l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from polydiff.model import Clause, ClauseKind
 from polydiff.parse.headings import split_heading
 from polydiff.parse.numbering import HeadingRule, Label, Style, match_labels, numeral_for
 from polydiff.parse.warnings import ParseWarning, WarningKind
+from polydiff.record import field, record
 
 _Key = tuple[Style, int]
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Node:
     """A clause under construction."""
 

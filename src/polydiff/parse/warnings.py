@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
+
+from polydiff.record import record
 
 
 class WarningKind(StrEnum):
@@ -17,7 +18,7 @@ class WarningKind(StrEnum):
     NO_BODY = "no body text"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParseWarning:
     """Something the parser did not recognise."""
 

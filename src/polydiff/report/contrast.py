@@ -5,17 +5,17 @@ insertions, and a note (kind, moved/renumbered, similarity)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from polydiff.model import ClauseTree, DocMeta
 from polydiff.model.comparison import Comparison, Link
+from polydiff.record import record
 from polydiff.report.segments import similarity_text, trim_context
 
 Segments = tuple[tuple[str, str], ...]
 """``("=", text)`` unchanged, ``("-", text)`` deleted, ``("+", text)`` inserted."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Side:
     """What the table says about one of the two documents."""
 
@@ -42,7 +42,7 @@ class Side:
         return pairs
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Row:
     """One link of the comparison."""
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from polydiff.record import record
 from polydiff.store.repo import PolicyRepo
 from polydiff.store.validate import Finding, Severity, check_repository
 
 __all__ = ["CheckResult", "Finding", "Severity", "check"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckResult:
     """Every finding, and how many documents were checked."""
 

@@ -4,11 +4,11 @@ terminal UI's compare screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from polydiff.errors import UsageError
 from polydiff.model import ClauseTree, DocMeta
 from polydiff.model.comparison import ChangeKind, Comparison
+from polydiff.record import record
 from polydiff.store.repo import PolicyRepo
 
 Progress = Callable[[str, int, int], None]
@@ -17,7 +17,7 @@ BIG = 2000
 """Clauses (both sides together) from which a comparison reports its progress."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CompareOptions:
     """What to compare and how."""
 
@@ -46,7 +46,7 @@ def parse_kinds(text: str) -> frozenset[ChangeKind]:
     return frozenset(ChangeKind(n) for n in names)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Compared:
     """One side of a comparison as compared: its name, its tree in the language compared,
     and its metadata when it is a document of the repository (None for a file)."""
@@ -56,7 +56,7 @@ class Compared:
     meta: DocMeta | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comparing:
     """A comparison with what was compared (for reports that name both documents)."""
 

@@ -3,14 +3,13 @@ document's clause trees (``polydiff show``, the document screen)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from polydiff.errors import UsageError
 from polydiff.model import LANGUAGES, ClauseRef, ClauseTree, DocMeta
+from polydiff.record import record
 from polydiff.store.repo import PolicyRepo
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocSummary:
     """One document of the corpus: its metadata and clause count per language."""
 
@@ -44,7 +43,7 @@ def list_documents(repo: PolicyRepo) -> list[DocSummary]:
     return sorted(rows, key=lambda r: (r.meta.date, r.id))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Shown:
     """What ``polydiff show`` prints: the trees asked for, restricted to a clause."""
 

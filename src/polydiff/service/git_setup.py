@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import shlex
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from polydiff.errors import InputError, PolydiffError, StoreError
+from polydiff.record import record
 from polydiff.store.repo import PolicyRepo
 
 ATTR_LINES = ("policies/*/zh.yaml diff=polydiff", "policies/*/en.yaml diff=polydiff")
@@ -26,7 +26,7 @@ def _command() -> str:
     return f"{shlex.quote(sys.executable)} -m polydiff"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Installed:
     """What ``polydiff git install`` set up."""
 

@@ -8,13 +8,13 @@ Each revision of a document is a commit; consecutive revisions are aligned claus
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from polydiff.align import align
 from polydiff.errors import PolydiffError, UsageError
 from polydiff.model import ClauseTree
 from polydiff.model.comparison import ChangeKind, Comparison, Link
+from polydiff.record import field, record
 from polydiff.store.git import Revision
 from polydiff.store.repo import PolicyRepo, doc_dir
 
@@ -34,7 +34,7 @@ class ClauseChange(StrEnum):
     """The first revision."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LogEntry:
     """One commit in a document's or a clause's history."""
 
@@ -47,7 +47,7 @@ class LogEntry:
     """The changed links of this revision (the clause's one, or all for a document)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BlameLine:
     """The commit that last changed one clause's wording."""
 
@@ -57,7 +57,7 @@ class BlameLine:
     revision: Revision
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Versions:
     """A document's trees at each revision that has the language, newest first."""
 
@@ -166,7 +166,7 @@ def blame(
 MAX_REVISIONS = 200
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RevisionRow:
     """One revision of a document or clause: a commit, or the uncommitted working tree
     (``rev`` None)."""

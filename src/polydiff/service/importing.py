@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from polydiff.model import (
     SourceFile,
     path_mismatch,
 )
+from polydiff.record import field, record, replace
 from polydiff.store.repo import PolicyRepo
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ _SOURCE_NOTE_FIELDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImportOptions:
     """What the user said about the document on the command line."""
 
@@ -72,7 +72,7 @@ class ImportOptions:
     commit: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImportOutcome:
     """What an import did."""
 
@@ -95,7 +95,7 @@ class ImportOutcome:
         return summarise(self.parse_warnings, verbose)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Parsed:
     """What a file yields before it meets the repository."""
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from polydiff.errors import ClusterError, PolydiffError, UsageError
 from polydiff.model.comparison import TermShift
 from polydiff.model.lineage import Basis, LineageFile, Status, Trace
+from polydiff.record import record
 from polydiff.store.repo import PolicyRepo
 
 if TYPE_CHECKING:  # the engines are imported by the calls that need them
@@ -136,7 +136,7 @@ def trace(
     return run(repo, ref, depth, lang, include_rejected)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PairStats:
     """One lineage file summarised (``polydiff lineage stats``)."""
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
 from polydiff.model import ClauseTree, DocMeta, RelationType, union_paths
 from polydiff.model.lineage import LineageFile, LinkKind, Status
+from polydiff.record import field, record
 
 SUCCESSION = (RelationType.SUCCEEDS, RelationType.AMENDS)
 
@@ -41,7 +41,7 @@ class Marker(StrEnum):
     NEW = "new"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClauseNote:
     """A clause's marker relative to its predecessor and the later clauses that reuse it."""
 
@@ -59,7 +59,7 @@ class ClauseNote:
         return len({ref.partition("#")[0] for ref in self.quoted_by})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RelationRow:
     """A declared relation (the later document first) and its lineage links."""
 

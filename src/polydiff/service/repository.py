@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from polydiff.errors import StoreError
+from polydiff.record import record
 from polydiff.store.repo import LINEAGE, POLICIES, PolicyRepo
 
 __all__ = ["Initialised", "PolicyRepo", "find_repo", "init_repo", "open_repo"]
@@ -21,7 +21,7 @@ def find_repo(start: Path | None = None) -> PolicyRepo:
     return PolicyRepo.find(start)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Initialised:
     """What ``polydiff init`` made."""
 

@@ -10,7 +10,6 @@ status 1; warnings do too with ``--strict``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from polydiff.align import align
@@ -21,6 +20,7 @@ from polydiff.lineage.check import check_lineage
 from polydiff.model import ClauseTree, Completeness, DocMeta, path_mismatch
 from polydiff.model.comparison import ChangeKind, Comparison
 from polydiff.model.lineage import Basis, LineageFile, LineageLink, LineageRelation, Status
+from polydiff.record import field, record
 from polydiff.store import yamlio
 from polydiff.store.git import EmptySource
 from polydiff.store.repo import LINEAGE, POLICIES, PolicyRepo, doc_dir
@@ -35,7 +35,7 @@ class DocChange(StrEnum):
     REMOVED = "removed"
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class DocReview:
     """One document added, changed or removed in the range."""
 
@@ -56,7 +56,7 @@ class DocReview:
     """Files that no longer load at head."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkReview:
     """A lineage link whose review status changed in the range."""
 
@@ -69,7 +69,7 @@ class LinkReview:
     date: str
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class ReviewResult:
     """Everything ``polydiff review`` reports."""
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from polydiff.model import ClauseTree
 from polydiff.normalize import normalize
+from polydiff.record import record
 
 CONTEXT = 18
 """Characters shown before a match (twice as many after)."""
 LIMIT = 200
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hit:
     """A clause whose heading or text contains the query."""
 

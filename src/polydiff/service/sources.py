@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 from polydiff.errors import InputError, UsageError
 from polydiff.model import LANGUAGES, ClauseTree
 from polydiff.model.sources import DocShare, PassageSources, SourceMatch, SourcesReport
+from polydiff.record import record
 from polydiff.store.repo import PolicyRepo
 from polydiff.store.sources import FileSource
 
@@ -32,7 +32,7 @@ TOP = 10
 """Sources listed per passage unless the user asks for more."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourcesQuery:
     """What the user asks: the text (as given) and how to read it."""
 

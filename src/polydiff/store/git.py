@@ -6,18 +6,18 @@ configuration. Only this module imports ``git``, and only when a command needs h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from polydiff.errors import RevisionError, StoreError
+from polydiff.record import record
 
 if TYPE_CHECKING:
     import git
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Revision:
     """One commit that touched a path."""
 
@@ -33,7 +33,7 @@ class Revision:
         return self.sha[:10]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileChange:
     """A file a commit added, changed or deleted (against its first parent)."""
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from polydiff import jsonio
+from polydiff.record import record
 from polydiff.store.locking import state_dir
 from polydiff.store.repo import POLICIES, PolicyRepo
 
@@ -31,7 +31,7 @@ Print = tuple[int, int, str]
 """(size, modification time in ns, git blob id) of a file: what a cache was made from."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cached:
     """A cache as it was saved."""
 

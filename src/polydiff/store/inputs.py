@@ -3,15 +3,15 @@ page, Word or PDF file is parsed on the fly; a clause-tree YAML or an outline is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from polydiff.errors import InputError, UsageError
 from polydiff.model import LANGUAGES, ClauseRef, ClauseTree
+from polydiff.record import record
 from polydiff.store.repo import PolicyRepo
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Input:
     """One side of a comparison before a language is chosen."""
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 
 from polydiff.errors import PolydiffError
 from polydiff.model import Completeness, DocMeta, Original, path_mismatch
 from polydiff.parse.accounting import unaccounted
 from polydiff.parse.outline import parse_outline
+from polydiff.record import record
 from polydiff.store import yamlio
 from polydiff.store.repo import POLICIES, PolicyRepo, doc_dir
 from polydiff.store.sources import FileSource
@@ -23,7 +23,7 @@ class Severity(StrEnum):
     """Needs a person's look (parse warnings, outline-only language gaps)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One problem found by :func:`check_repository`."""
 

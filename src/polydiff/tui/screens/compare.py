@@ -4,7 +4,6 @@ wording diff, the term shifts, and the summary in a header."""
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,6 +15,7 @@ from textual.widgets import DataTable, Header, Input, Label, Static
 
 from polydiff.errors import PolydiffError
 from polydiff.model.comparison import TITLE, ChangeKind, Comparison, Link
+from polydiff.record import replace
 from polydiff.report.diff_markup import comparison_html, comparison_markdown
 from polydiff.report.diff_text import summary_line
 from polydiff.report.segments import link_flags, similarity_text
