@@ -28,12 +28,11 @@ FORMAT = 5
 def index_version() -> str:
     """What an index depends on besides the corpus: its layout and the built-in stock
     phrases (an index made with other ones is made again)."""
-    import hashlib
-
+    from polydiff import digests
     from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
 
     phrases = "\n".join((*STOCK_PHRASES_ZH, *STOCK_PHRASES_EN)).encode()
-    return f"{FORMAT}-{hashlib.sha1(phrases, usedforsecurity=False).hexdigest()[:12]}"
+    return f"{FORMAT}-{digests.sha1(phrases, usedforsecurity=False).hexdigest()[:12]}"
 
 
 ARRAYS = (

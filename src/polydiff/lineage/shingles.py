@@ -8,11 +8,11 @@ words are not informative."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from polydiff import digests
 from polydiff.lineage.stock import STOCK_PHRASES_EN, STOCK_PHRASES_ZH
 from polydiff.normalize import normalize_many
 from polydiff.numeric import group_code_runs, sorted_unique
@@ -37,7 +37,7 @@ def word_code(words: dict[str, int], word: str) -> int:
     """The unit of an English ``word`` (lower-cased): a hash, cached in ``words``."""
     code = words.get(word)
     if code is None:
-        digest = hashlib.blake2b(word.encode(), digest_size=WORD_BITS // 8).digest()
+        digest = digests.blake2b(word.encode(), digest_size=WORD_BITS // 8).digest()
         code = words[word] = int.from_bytes(digest, "little")
     return code
 

@@ -7,10 +7,10 @@ is identified inside its document by its *path* (``2.1.1``, ``pre``, ``1.p2``, `
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 
+from polydiff import digests
 from polydiff.lazyre import lazy
 from polydiff.normalize import normalize
 from polydiff.record import field, record
@@ -86,7 +86,7 @@ class RelationType(StrEnum):
 
 def content_digest(*parts: str) -> str:
     """A short stable digest of some strings (16 hex chars of BLAKE2b)."""
-    h = hashlib.blake2b(digest_size=8)
+    h = digests.blake2b(digest_size=8)
     for p in parts:
         h.update(p.encode("utf-8"))
         h.update(b"\x1f")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
+from polydiff import digests
 from polydiff.errors import InputError
 from polydiff.lazyre import lazy
 from polydiff.record import record
@@ -67,7 +67,7 @@ class DecodedText:
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> DecodedText:
     """Decode ``data`` (the content of file ``name``) or raise :class:`InputError`."""
-    digest = hashlib.sha256(data).hexdigest()
+    digest = digests.sha256(data).hexdigest()
     if not data or data.isspace():  # no copy of a large file to find it is not empty
         raise InputError(f"{name}: empty file")
     if encoding:

@@ -7,12 +7,12 @@ the other language is kept), then written all or nothing and committed when aske
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from polydiff import digests
 from polydiff.errors import InputError, ParseError, StoreError, UnknownDocumentError
 from polydiff.model import (
     DOC_ID_RE,
@@ -314,7 +314,7 @@ def _message(opts: ImportOptions, path: Path, meta: DocMeta, parsed: _Parsed) ->
 
 
 def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return digests.sha256(data).hexdigest()
 
 
 def _keep_original(

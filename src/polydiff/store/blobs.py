@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
+from polydiff import digests
 
 
 def git_blob_id(data: bytes) -> str:
     """The id git gives a file with this content (``git hash-object``), without git."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+    return digests.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()

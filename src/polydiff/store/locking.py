@@ -13,7 +13,7 @@ The lock file lives in ``.polydiff/`` at the repository root, a folder that igno
 
 from __future__ import annotations
 
-import threading
+from _thread import allocate_lock
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,7 +50,7 @@ class WriteLock:
         self.root = root
         self.timeout = timeout
         self._lock: FileLock | None = None
-        self._guard = threading.Lock()
+        self._guard = allocate_lock()  # threading.Lock, without importing threading
 
     def _file_lock(self) -> FileLock:
         with self._guard:

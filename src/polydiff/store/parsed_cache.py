@@ -17,13 +17,12 @@ be deleted at any time.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from polydiff import jsonio
+from polydiff import digests, jsonio
 from polydiff.errors import StoreError
 
 FOLDER = ("cache", "yaml")
@@ -43,7 +42,7 @@ class ParsedCache:
     def load(self, data: bytes, parse: Callable[[], Any]) -> Any:
         """The data of the YAML file whose bytes are ``data``: kept, or ``parse()``d (and
         then kept)."""
-        key = hashlib.blake2b(data, digest_size=16, person=_PERSON).hexdigest()
+        key = digests.blake2b(data, digest_size=16, person=_PERSON).hexdigest()
         path = self.folder / key[:2] / f"{key}.json"
         try:
             return jsonio.loads(path.read_bytes())

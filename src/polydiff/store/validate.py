@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from enum import StrEnum
 
+from polydiff import digests
 from polydiff.errors import PolydiffError
 from polydiff.model import Completeness, DocMeta, Original, path_mismatch
 from polydiff.parse.accounting import unaccounted
@@ -116,7 +116,7 @@ def _check_raw(meta: DocMeta, trees: dict, src: FileSource) -> Iterator[Finding]
             yield from _check_original(meta.id, f.lang, f.extracted_from, src)
         if tree is None:
             continue
-        if f.encoding == "utf-8" and hashlib.sha256(data).hexdigest() != f.sha256:
+        if f.encoding == "utf-8" and digests.sha256(data).hexdigest() != f.sha256:
             yield Finding(
                 meta.id, Severity.ERROR, f"raw text {f.raw} changed since it was imported"
             )
@@ -154,7 +154,7 @@ def _check_original(
     data = src.read(f"{doc_dir(doc_id)}/{original.path}")
     if data is None:
         yield Finding(doc_id, Severity.ERROR, f"original {original.path} of {lang} is missing")
-    elif hashlib.sha256(data).hexdigest() != original.sha256:
+    elif digests.sha256(data).hexdigest() != original.sha256:
         yield Finding(
             doc_id, Severity.ERROR, f"original {original.path} changed since it was imported"
         )
