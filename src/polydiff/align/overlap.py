@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any, Protocol
 
 from polydiff.numeric import sorted_unique, unique_of_sorted
@@ -142,21 +142,17 @@ class PyOverlap:
         active_a: Sequence[int] | None = None,
         active_b: Sequence[int] | None = None,
     ) -> None:
-        vocab: dict[str, int] = {}
-        self.sets_a = [{vocab.setdefault(g, len(vocab)) for g in grams(t, lang)} for t in a_texts]
-        self.sets_b = [{vocab.setdefault(g, len(vocab)) for g in grams(t, lang)} for t in b_texts]
-        df = [0] * len(vocab)
-        for s in (*self.sets_a, *self.sets_b):
-            for g in s:
-                df[g] += 1
+        self.sets_a = [set(grams(t, lang)) for t in a_texts]
+        self.sets_b = [set(grams(t, lang)) for t in b_texts]
+        df = Counter(chain.from_iterable((*self.sets_a, *self.sets_b)))
         n = max(len(self.sets_a) + len(self.sets_b), 1)
-        self.weight = [math.log1p(n / d) for d in df]
+        self.weight = {g: math.log1p(n / d) for g, d in df.items()}
         w = self.weight
         self.size_a = [math.fsum(w[g] for g in s) for s in self.sets_a]
         self.size_b = [math.fsum(w[g] for g in s) for s in self.sets_b]
         act_a = range(len(a_texts)) if active_a is None else active_a
         act_b = range(len(b_texts)) if active_b is None else active_b
-        postings: dict[int, list[int]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)
         for rb in act_b:
             for g in self.sets_b[rb]:
                 postings[g].append(rb)
@@ -202,7 +198,7 @@ class PyOverlap:
     def coverage(self, side: str, whole: int, parts: Sequence[int]) -> float:
         target = (self.sets_a if side == "a" else self.sets_b)[whole]
         others = self.sets_b if side == "a" else self.sets_a
-        union: set[int] = set()
+        union: set[str] = set()
         for p in parts:
             union |= others[p]
         total = math.fsum(self.weight[g] for g in target)

@@ -92,8 +92,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argument parser: with ``argv``, only the subcommand it names is registered in
-    full (the others by name); without, every subcommand (for documentation and tests)."""
+    """The argument parser: with ``argv``, only the subcommand it names (or, when it names
+    none, every subcommand by name and help line); without, every subcommand in full (for
+    documentation and tests)."""
     parser = _Parser(
         prog="polydiff",
         description="Clause-level diff and lineage of policy documents (Chinese and English).",
@@ -110,9 +111,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = set(COMMANDS) if argv is None else ({chosen} if chosen else set())
     for module in dict.fromkeys(COMMANDS[name][0] for name in COMMANDS if name in wanted):
         importlib.import_module(f"polydiff.cli.{module}").register(sub)
-    for name, (_, help_line) in COMMANDS.items():
-        if name not in sub.choices and help_line is not None:
-            sub.add_parser(name, help=help_line, add_help=False)
+    if not chosen:  # the others by name, for the list in --help and in usage errors
+        for name, (_, help_line) in COMMANDS.items():
+            if name not in sub.choices and help_line is not None:
+                sub.add_parser(name, help=help_line, add_help=False)
     return parser
 
 
