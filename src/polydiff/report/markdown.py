@@ -3,14 +3,19 @@ the corpus, a clause tree, a list of revisions (the terminal UI's export)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from polydiff.model import ClauseTree, union_paths
 
 
+def _escape(text: str, quote: bool = True) -> str:
+    import html  # with its entity tables (~3 ms): loaded by the first export, not the UI's start
+
+    return html.escape(text, quote=quote)
+
+
 def _md(text: str) -> str:
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
+    return _escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
 
 
 def markdown_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -59,6 +64,6 @@ def markdown_to_html(markdown: str, title: str) -> str:
 
     body = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
     return (
-        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{html.escape(title)}'
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{_escape(title)}'
         f"</title><style>{_CSS}</style></head><body>\n{body}</body></html>\n"
     )
