@@ -12,12 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Input, Label, Static
 
-from polydiff.report.markdown import markdown_table, markdown_to_html
 from polydiff.service.documents import DocSummary
 from polydiff.service.notes import RelationRow
 from polydiff.tui.screens.base import PolydiffScreen
 from polydiff.tui.screens.export import TextExport
-from polydiff.tui.widgets.busy import Busy
 from polydiff.tui.widgets.keybar import KeyBar
 from polydiff.tui.widgets.tables import Cell, PickTable, fill
 
@@ -134,6 +132,8 @@ class CorpusScreen(TextExport, PolydiffScreen):
 
     def _busy(self) -> None:
         if not self.loaded and not self.query("#busy"):
+            from polydiff.tui.widgets.busy import Busy  # with its progress bar: not at start
+
             self.mount(Busy("loading the corpus…", id="busy"), after="#filter")
 
     @work(exclusive=True, group="corpus")
@@ -353,6 +353,8 @@ class CorpusScreen(TextExport, PolydiffScreen):
         return "corpus"
 
     def export_text(self, fmt: str) -> str:
+        from polydiff.report.markdown import markdown_table, markdown_to_html
+
         lang = self.papp.lang
         cols = WIDE
         lines = [f"### polydiff corpus ({len(self.visible_rows())} documents)", ""]
