@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from polydiff.errors import UsageError
+from polydiff.gcpause import gc_paused
 from polydiff.model import ClauseTree, DocMeta
 from polydiff.model.comparison import ChangeKind, Comparison
 from polydiff.record import record
@@ -85,7 +86,20 @@ def compare_documents(
     options: CompareOptions | None = None,
     progress: Progress | None = None,
 ) -> Comparing:
-    """:func:`compare`, with both sides' trees and metadata."""
+    """:func:`compare`, with both sides' trees and metadata. The collector is paused
+    throughout (see :mod:`polydiff.gcpause`): opening, parsing and aligning allocate many
+    small objects and no cycles, and most of the modules are imported here."""
+    with gc_paused():
+        return _compare_documents(repo, a, b, options, progress)
+
+
+def _compare_documents(
+    repo: PolicyRepo | None,
+    a: str,
+    b: str,
+    options: CompareOptions | None,
+    progress: Progress | None,
+) -> Comparing:
     from polydiff.align import AlignOptions, align
     from polydiff.store.inputs import common_language, open_input
 
