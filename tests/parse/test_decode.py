@@ -34,3 +34,19 @@ def test_chinese_regulation_and_the_corpus_are_accepted() -> None:
 def test_code_and_data_are_refused(kind: str) -> None:
     with pytest.raises(InputError, match="looks like code or data"):
         check_policy_text(CODE[kind], "en", "in.txt")
+
+
+def test_count_cjk_counts_exactly_u3400_to_u9fff() -> None:
+    """Counted on the UTF-8 bytes: the same as a class over characters, for every
+    character of the Basic Multilingual Plane and a few beyond it."""
+    import re
+
+    from polydiff.parse.decode import count_cjk
+
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    chars += ["\U00020000", "\U0001f600", "\ud800"]  # ext. B, an emoji, a lone surrogate
+    text = "".join(chars)
+    expected = sum(map(len, re.findall(r"[\u3400-\u9fff]+", text)))
+    assert count_cjk(text) == expected == 0x9FFF - 0x3400 + 1
+    assert count_cjk("国务院关于ABC深入实施「人工智能+」行动") == 15
+    assert count_cjk("") == 0

@@ -188,3 +188,20 @@ def test_chinese_numerals_as_written() -> None:
     assert [int_to_zh(n) for n in (10, 14, 20, 100, 102, 110, 1001, 10010)] == [
         "十", "十四", "二十", "一百", "一百零二", "一百一十", "一千零一", "一万零一十",
     ]  # fmt: skip
+
+
+def test_zh_enumeration_needs_an_ideograph_or_quote_after_it() -> None:
+    """一是 labels exactly where the reference expression (the class of ideographs in the
+    lookahead) matches, for every character of the Basic Multilingual Plane after it."""
+    import re
+
+    reference = re.compile(
+        r"^(([一二三四五六七八九十]{1,2})是)(?![一二三四五六七八九十])(?=[\u4e00-\u9fff“\"《])"
+    )
+    for code in range(0x20, 0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        for head in ("一是", "十二是"):
+            para = f"{head}{chr(code)}加强统筹"
+            got = any(x.style is Style.ZH_ENUM for x in match_labels(para))
+            assert got == (reference.match(para) is not None), (head, hex(code))

