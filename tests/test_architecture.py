@@ -85,7 +85,16 @@ def test_import_contracts() -> None:
         (["--version"], ("yaml", "polydiff.store", "polydiff.model", "numpy")),
         (
             ["diff", "tests/data/gf-2025-11.rev1.zh.txt", "gf-2025-11", "--format", "json"],
-            ("git", "rich", "textual", "numpy", "scipy", "polydiff.cli.show", "polydiff.lineage"),
+            (
+                "git",
+                "rich",
+                "textual",
+                "numpy",
+                "scipy",
+                "typing",
+                "polydiff.cli.show",
+                "polydiff.lineage",
+            ),
         ),
     ],
 )

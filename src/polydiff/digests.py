@@ -6,7 +6,7 @@ command); the built-in modules give the same digests. Where a Python lacks them,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from polydiff.typenames import TYPE_CHECKING
 
 try:
     from _blake2 import blake2b
@@ -29,6 +29,7 @@ def _builtin(name: str, *modules: str) -> Any:
 
 if TYPE_CHECKING:
     from hashlib import sha1, sha256
+    from typing import Any
 else:
     sha256 = _builtin("sha256", "_sha256", "_sha2")  # _sha256 on 3.11, _sha2 from 3.12
     sha1 = _builtin("sha1", "_sha1")  # git's blob ids

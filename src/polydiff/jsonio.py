@@ -14,7 +14,11 @@ already loaded.
 from __future__ import annotations
 
 import json
-from typing import Any
+
+from polydiff.typenames import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 MANY_RECORDS = 2_000
 """Items in the lists at the top of the data from which :func:`pretty` uses orjson."""

@@ -9,7 +9,11 @@ pattern's methods."""
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+
+from polydiff.typenames import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from typing import Any
 
 _METHODS = ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer")
 

@@ -8,7 +8,10 @@ work with one sort (unstable: equal values are interchangeable)."""
 
 from __future__ import annotations
 
-from typing import Any
+from polydiff.typenames import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def sorted_unique(values: Any) -> Any:

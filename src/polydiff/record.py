@@ -16,9 +16,13 @@ never makes cost only their creation.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar, dataclass_transform, overload
 
-T = TypeVar("T")
+from polydiff.typenames import TYPE_CHECKING, dataclass_transform, overload
+
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 _MISSING: Any = object()
 _FACTORY: Any = object()
 """Default of an ``__init__`` argument whose field has a ``default_factory``."""

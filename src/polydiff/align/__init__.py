@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from polydiff.align.matching import LINK_THRESHOLD, Matcher, Matching, Side
 from polydiff.align.outline import OutlineMatch, is_outline, match_outline
@@ -20,6 +19,10 @@ from polydiff.model import Clause, ClauseTree
 from polydiff.model.comparison import TITLE, ChangeKind, Comparison, Link, Op, TermShift
 from polydiff.normalize import normalize_many
 from polydiff.record import record, replace
+from polydiff.typenames import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 MIN_WORDING_SIMILARITY = 0.2
 """A one-to-one link between short texts (``SHORT`` characters or fewer on one side) whose

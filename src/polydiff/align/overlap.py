@@ -29,10 +29,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from itertools import chain, pairwise
-from typing import Any, Protocol
 
 from polydiff.numeric import sorted_unique, unique_of_sorted
 from polydiff.record import record
+from polydiff.typenames import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from typing import Any
 
 SMALL = 300
 """Largest side handled by the pure-Python implementation."""
@@ -530,9 +533,10 @@ def _to_texts(
     return keys[order], values[order]
 
 
-Keep = Callable[[Any, Any, Any], Any] | None
-"""``keep(weights, rows, columns)``: which of the cells sharing a gram (their weights and
-local row and column numbers) to keep; None keeps them all."""
+if TYPE_CHECKING:
+    Keep = Callable[[Any, Any, Any], Any] | None
+    """``keep(weights, rows, columns)``: which of the cells sharing a gram (their weights
+    and local row and column numbers) to keep; None keeps them all."""
 
 
 def _bound(ov: ArrayOverlap, units_a: Any, units_b: Any, common: Any, needs: Needs) -> Keep:

@@ -7,9 +7,12 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO, cast
 
 from polydiff.service.repository import PolicyRepo, open_repo
+from polydiff.typenames import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 def repo_from(args: argparse.Namespace) -> PolicyRepo:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from polydiff.cli.common import add_format, emit_json, out_console, repo_from, stderr_progress
 from polydiff.errors import ExitCode, StoreError, UsageError
 from polydiff.model.comparison import ChangeKind
+from polydiff.typenames import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from polydiff.model.comparison import Comparison

@@ -4,13 +4,15 @@ numbering rendered into the label it shows (一、, （一）, 1. survive), tabl
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
 
 from polydiff.errors import InputError
 from polydiff.extras import require
 from polydiff.formats.model import Extracted
+from polydiff.typenames import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Word's numbering rules load with the first Word file
+    from typing import Any
+
     from polydiff.formats.docx_numbering import Numbering
 
 NAME = "docx"

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import itertools
-from typing import Any
 
 from polydiff.formats.model import Found
 from polydiff.lazyre import lazy
+from polydiff.typenames import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 LABELS = (
     "索引号",

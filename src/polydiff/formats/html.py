@@ -4,7 +4,6 @@ scripts), the gov.cn metadata table read first, the page decoded from its charse
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from polydiff.errors import InputError
 from polydiff.extras import require
@@ -12,6 +11,10 @@ from polydiff.formats import govcn
 from polydiff.formats.charset import decode_page
 from polydiff.formats.model import Extracted, Found
 from polydiff.lazyre import lazy, lazy_bytes
+from polydiff.typenames import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "html"
 LABEL = "HTML"

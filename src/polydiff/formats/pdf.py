@@ -7,14 +7,16 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
 
 from polydiff.errors import InputError
 from polydiff.extras import require
 from polydiff.formats.model import Extracted
 from polydiff.lazyre import lazy
+from polydiff.typenames import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the layout rules load with the first PDF
+    from typing import Any
+
     from polydiff.formats.pdf_layout import Line
 
 NAME = "pdf"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from polydiff.model import Clause, ClauseTree
 from polydiff.model.comparison import Comparison
+from polydiff.typenames import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def clause_to_json(c: Clause) -> dict[str, Any]:

@@ -17,9 +17,9 @@ from _thread import allocate_lock
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from polydiff.errors import StoreError
+from polydiff.typenames import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from filelock import FileLock

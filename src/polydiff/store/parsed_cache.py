@@ -20,10 +20,13 @@ import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from polydiff import digests, jsonio
 from polydiff.errors import StoreError
+from polydiff.typenames import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 FOLDER = ("cache", "yaml")
 _PERSON = b"polydiff-yaml-1"

@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from polydiff.errors import StoreError, UnknownDocumentError
 from polydiff.model import DOC_ID_RE, LANGUAGES, ClauseRef, ClauseTree, DocMeta, Document
 from polydiff.store import yamlio
 from polydiff.store.parsed_cache import ParsedCache
 from polydiff.store.sources import FileSource, WorktreeSource
+from polydiff.typenames import TYPE_CHECKING
 
 if TYPE_CHECKING:  # git and the write path load with the first command that needs them
     from polydiff.store.git import GitHistory

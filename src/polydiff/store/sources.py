@@ -8,7 +8,8 @@ comes from disk or from any commit.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+
+from polydiff.typenames import Protocol
 
 
 class FileSource(Protocol):

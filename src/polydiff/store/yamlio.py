@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
 from polydiff.errors import StoreError
 from polydiff.model import (
@@ -31,8 +30,11 @@ from polydiff.model import (
     SourceFile,
     parent_path,
 )
+from polydiff.typenames import TYPE_CHECKING
 
 if TYPE_CHECKING:  # yaml loads with the first file parsed or written (reads mostly hit the
+    from typing import Any
+
     import yaml  # parsed cache, polydiff.store.parsed_cache)
 
 BLOCK_MIN = 60
