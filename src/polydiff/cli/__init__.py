@@ -127,9 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run polydiff with ``argv``; returns the exit status (never raises for user errors)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        with gc_paused():  # importing the subcommand: many objects, no garbage …
+        with gc_paused():  # importing the subcommand: many objects, no garbage
             args = build_parser(args_list).parse_args(args_list)
-            gc.freeze()  # … and all of them live as long as the process: never walked
         if not getattr(args, "func", None):
             if not (sys.stdin.isatty() and sys.stdout.isatty()):
                 build_parser().print_help()
