@@ -147,3 +147,25 @@ def test_close_pairs_in_chunks_finds_the_same_pairs(
     assert len(whole) > 10_000
     monkeypatch.setattr(index, "CLOSE_CHUNK", chunk)
     assert np.array_equal(index.close_pairs(packed.copy(), n), whole)
+
+
+def test_candidate_pairs_set_aside_on_disk_are_the_same_pairs() -> None:
+    """Past the rows held in memory, the packed pairs go to disk by earlier clause and are
+    closed a range at a time: the same pairs, in the same order."""
+    from polydiff.lineage.build import shingled_batches
+    from polydiff.lineage.index import candidate_pairs
+    from polydiff.lineage.shingles import DocFrequency
+
+    docs = make_corpus(150, seed=11).docs
+    rows = clause_rows(docs)
+    doc_of = np.array([r.doc for r in rows], dtype=np.int64)
+
+    def pairs(held: int) -> np.ndarray:
+        batches = shingled_batches(rows, "zh", {})
+        df = DocFrequency.of_batches(batches, doc_of, "zh", [d.tree.title for d in docs])
+        return candidate_pairs([b.table() for b in batches], doc_of, df, held=held)
+
+    whole = pairs(1 << 40)
+    assert len(whole) > 500
+    for held in (1, 1000, 20_000):
+        assert np.array_equal(pairs(held), whole), held

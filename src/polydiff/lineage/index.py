@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from polydiff.lineage.shingles import CODE_PARTS, DocFrequency, ShingleTable, code_part
-from polydiff.numeric import unique_of_sorted
+from polydiff.numeric import sorted_unique, unique_of_sorted
 from polydiff.record import record
 
 MIN_SHARED = 3
@@ -53,6 +53,9 @@ EARLIEST = 4
 """Members of a shingle group (the earliest occurrences) each member is paired with."""
 CLOSE_CHUNK = 1 << 22
 """Packed rows :func:`close_pairs` looks at in one step (its temporaries stay small)."""
+PAIR_ROWS_HELD = 1 << 26
+"""Packed pair rows (8 bytes each: 512 MB) :func:`candidate_pairs` holds at once. At 10,000
+documents there are about 40 million; at 100,000, 20 times as many."""
 
 
 @record
@@ -123,35 +126,87 @@ def candidate_pairs(
     df: DocFrequency,
     allowed: PairFilter | None = None,
     buckets: int = CODE_PARTS,
+    held: int = PAIR_ROWS_HELD,
 ) -> Any:
     """(i, j) clause index pairs, i < j in document order of ``clause_doc`` (document index
     per clause), from different documents, sharing ``MIN_SHARED`` informative shingles.
     ``tables`` hold consecutive clauses, in clause order; they are taken out of the list as
-    they are cut into parts by code, so a table's memory goes once it is cut.
+    they are cut into parts by code, so a table's memory goes once it is cut. Beyond
+    ``held`` packed pair rows, the rows are set aside on disk by earlier clause
+    (:func:`_spilled_pairs`) and closed one range of earlier clauses at a time.
 
     ``allowed``, when given, says which pairs of documents may be returned. The two steps
     (:func:`shared_shingles`, :func:`close_pairs`) can run on partitions: the first on rows
     holding every occurrence of their shingles (here, ``buckets`` parts by code), the second
     on the packed pairs of whole later clauses (:mod:`polydiff.lineage.distributed`)."""
-    import numpy as np
-
     cut: list[list[Rows]] = [[] for _ in range(buckets)]
     while tables:
         for k, piece in enumerate(informative_parts(tables.pop(0), df, buckets)):
             cut[k].append(piece)
-    pieces = []
+    n_clauses = int(clause_doc.shape[0])
+    pieces: list[Any] = []
     for k in range(buckets):
         part, cut[k] = cut[k], []
         if part:
             pieces.append(pair_part(part, clause_doc, allowed))
         del part
+        if sum(map(len, pieces)) > held:
+            return _spilled_pairs(pieces, cut, k + 1, clause_doc, allowed, held)
+    return close_pairs(_joined(pieces), n_clauses)
+
+
+def _joined(pieces: list[Any]) -> Any:
+    """``pieces`` in one array, each freed once copied (the rows are held about once)."""
+    import numpy as np
+
     packed = np.empty(sum(len(p) for p in pieces), dtype=np.int64)
     at = 0
-    while pieces:  # each part freed once copied: the pairs are held about once
+    while pieces:
         piece = pieces.pop(0)
         packed[at : at + len(piece)] = piece
         at += len(piece)
-    return close_pairs(packed, int(clause_doc.shape[0]))
+    return packed
+
+
+def _spilled_pairs(
+    pieces: list[Any],
+    cut: list[list[Rows]],
+    done: int,
+    clause_doc: Any,
+    allowed: PairFilter | None,
+    held: int,
+) -> Any:
+    """:func:`candidate_pairs` from the packed rows of the first ``done`` code parts
+    (``pieces``) and the parts still ``cut``: all of them put on disk in ranges of earlier
+    clause (each pair's rows in one range), ranges balanced on the rows seen so far and as
+    many as the estimated total over ``held`` needs, then each range closed in turn. The
+    ranges follow one another in clause order, so the pairs come out as from one array."""
+    import numpy as np
+
+    from polydiff.store.spill import Spill
+
+    n_clauses = int(clause_doc.shape[0])
+    bits = diag_bits(n_clauses * n_clauses)
+
+    def earlier(rows: Any) -> Any:
+        return (rows >> bits) // n_clauses
+
+    seen = sum(map(len, pieces))
+    ranges = max(2, -(-seen * len(cut) // (done * held)) + 1)
+    sample = np.concatenate([earlier(p[:: max(1, len(p) // 100_000)]) for p in pieces])
+    bounds = sorted_unique(np.quantile(sample, np.arange(1, ranges) / ranges).astype(np.int64))
+    with Spill(len(bounds) + 1) as spill:
+        while pieces:
+            rows = pieces.pop(0)
+            spill.add(rows, np.searchsorted(bounds, earlier(rows), side="right"))
+        for k in range(done, len(cut)):
+            part, cut[k] = cut[k], []
+            if part:
+                rows = pair_part(part, clause_doc, allowed)
+                del part
+                spill.add(rows, np.searchsorted(bounds, earlier(rows), side="right"))
+        found = [close_pairs(spill.take(r), n_clauses) for r in range(len(bounds) + 1)]
+    return np.concatenate(found)
 
 
 def shared_shingles(

@@ -199,11 +199,12 @@ def count_shingles(shingled: ShingledClauses, clause_doc: Sequence[int]) -> Shin
 
 
 def code_part(codes: Any, parts: int) -> Any:
-    """The part (0 to ``parts`` - 1, int32) of each shingle code: a shingle's every
-    occurrence falls in one part."""
+    """The part (0 to ``parts`` - 1; uint8 for up to 255 parts, one byte a row where an
+    int32 took four: a corpus's parts are held together) of each shingle code: a shingle's
+    every occurrence falls in one part."""
     import numpy as np
 
-    return (codes % np.uint64(parts)).astype(np.int32)
+    return (codes % np.uint64(parts)).astype(np.uint8 if parts < 256 else np.int32)
 
 
 def count_rows(codes: Any, doc: Any, n_clauses: int, n_docs: int) -> ShingleCounts:
@@ -351,6 +352,7 @@ class DocFrequency:
             counts = count_rows(codes, doc, len(clause_doc), n_docs)
             boiler.append(boilerplate(counts))
             busy.append(busy_candidates(counts))
+        del part, rows, codes, doc, counts  # the neighbours' step holds its own
         candidates = sorted_unique(np.concatenate(busy))
         found = [neighbour_pairs(candidates, b) for b in batches]
         diverse = diversity(len(candidates), [f[0] for f in found], [f[1] for f in found])
