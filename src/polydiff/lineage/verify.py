@@ -16,7 +16,6 @@ import itertools
 from array import array
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
-from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
@@ -147,10 +146,6 @@ def _verify_groups(
     """The loop of :func:`verify_pairs` over groups of candidates by later clause."""
     bounded = evidence.shingle_runs
 
-    @lru_cache(maxsize=20_000)
-    def codes_of(k: int) -> frozenset[int]:
-        return frozenset(sequences[k].tolist())
-
     earliers, laters = pairs[:, 0].tolist(), pairs[:, 1].tolist()
     for start, end in itertools.pairwise(bounds):
         j = laters[start]
@@ -158,10 +153,11 @@ def _verify_groups(
         where_code = informative_positions(sequences[j], frequent) if bounded else {}
         background: list[float] | None = None  # the later clause's unit weights, when needed
         claimed: set[int] = set()
-        remaining: AbstractSet[int] = where_code.keys()  # not claimed by an earlier source
+        remaining = where_code.keys()  # not claimed by an earlier source (a view: its
+        # isdisjoint and & take a list, so no set is made of an earlier clause's codes)
         for i in earliers[start:end]:  # earlier clauses first
             if bounded:
-                codes = codes_of(i)
+                codes = sequences[i].tolist()  # a set's methods take any iterable
                 if remaining.isdisjoint(codes):
                     counts["skipped"] += 1
                     continue
@@ -184,7 +180,7 @@ def _verify_groups(
             out.append((earlier.doc, later.doc, link))
             if bounded:
                 claimed |= common
-                remaining = where_code.keys() - claimed
+                remaining = {c: v for c, v in where_code.items() if c not in claimed}.keys()
 
 
 def background_totals(text: str, lang: str) -> list[float]:
