@@ -12,6 +12,10 @@ from polydiff import digests
 from polydiff.errors import InputError
 from polydiff.lazyre import lazy, lazy_bytes
 from polydiff.record import record
+from polydiff.typenames import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import AnyStr
 
 _CJK_RUNS_UTF8 = lazy_bytes(rb"(?:\xe3[\x90-\xbf][\x80-\xbf]|[\xe4-\xe9][\x80-\xbf][\x80-\xbf])+")
 """Runs of U+3400–U+9FFF in UTF-8 (three bytes each: E3 90 80 … E9 BF BF). Matched on the
@@ -38,7 +42,7 @@ SAMPLE = 200_000
 _CONTROL_RE = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _count(runs: re.Pattern[str], text: str) -> int:
+def _count(runs: re.Pattern[AnyStr], text: AnyStr) -> int:
     """The characters of ``text`` in the runs ``runs`` matches (one character class, ``+``):
     counted by runs, since a list of every character matched, or a copy of the text
     without them, took 3-8 times as long on a Chinese text."""
@@ -47,8 +51,7 @@ def _count(runs: re.Pattern[str], text: str) -> int:
 
 def count_cjk(text: str) -> int:
     """The CJK ideographs in ``text`` (U+3400–U+9FFF)."""
-    data = text.encode("utf-8", "surrogatepass")
-    return sum(map(len, _CJK_RUNS_UTF8.findall(data))) // 3
+    return _count(_CJK_RUNS_UTF8, text.encode("utf-8", "surrogatepass")) // 3
 
 
 def guess_language(text: str) -> str:
