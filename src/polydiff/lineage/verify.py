@@ -152,16 +152,14 @@ def _verify_groups(
         later = rows[j]
         where_code = informative_positions(sequences[j], frequent) if bounded else {}
         background: list[float] | None = None  # the later clause's unit weights, when needed
-        claimed: set[int] = set()
-        remaining = where_code.keys()  # not claimed by an earlier source (a view: its
-        # isdisjoint and & take a list, so no set is made of an earlier clause's codes)
+        remaining = set(where_code)  # codes no earlier source was found to supply
         for i in earliers[start:end]:  # earlier clauses first
             if bounded:
-                codes = sequences[i].tolist()  # a set's methods take any iterable
+                codes = sequences[i].tolist()  # no set of them: the set's methods take a list
                 if remaining.isdisjoint(codes):
                     counts["skipped"] += 1
                     continue
-                common = remaining & codes
+                common = remaining.intersection(codes)
                 where = shared_positions(where_code, common)
                 # each unit weighs 1 at most: the cheap bound first
                 possible = may_match(where, lang, None, evidence)
@@ -179,8 +177,7 @@ def _verify_groups(
             link = LineageLink(earlier.path, later.path, found.kind, found.score, found.spans)
             out.append((earlier.doc, later.doc, link))
             if bounded:
-                claimed |= common
-                remaining = {c: v for c, v in where_code.items() if c not in claimed}.keys()
+                remaining -= common
 
 
 def background_totals(text: str, lang: str) -> list[float]:
