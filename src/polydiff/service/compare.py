@@ -79,6 +79,7 @@ def compare(
     return compare_documents(repo, a, b, options, progress).comparison
 
 
+@gc_paused()
 def compare_documents(
     repo: PolicyRepo | None,
     a: str,
@@ -89,17 +90,6 @@ def compare_documents(
     """:func:`compare`, with both sides' trees and metadata. The collector is paused
     throughout (see :mod:`polydiff.gcpause`): opening, parsing and aligning allocate many
     small objects and no cycles, and most of the modules are imported here."""
-    with gc_paused():
-        return _compare_documents(repo, a, b, options, progress)
-
-
-def _compare_documents(
-    repo: PolicyRepo | None,
-    a: str,
-    b: str,
-    options: CompareOptions | None,
-    progress: Progress | None,
-) -> Comparing:
     from polydiff.align import AlignOptions, align
     from polydiff.store.inputs import common_language, open_input
 
