@@ -149,7 +149,9 @@ def test_close_pairs_in_chunks_finds_the_same_pairs(
     assert np.array_equal(index.close_pairs(packed.copy(), n), whole)
 
 
-def test_candidate_pairs_set_aside_on_disk_are_the_same_pairs() -> None:
+def test_candidate_pairs_set_aside_on_disk_are_the_same_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Past the rows held in memory, the packed pairs go to disk by earlier clause and are
     closed a range at a time: the same pairs, in the same order."""
     from polydiff.lineage.build import shingled_batches
@@ -165,7 +167,18 @@ def test_candidate_pairs_set_aside_on_disk_are_the_same_pairs() -> None:
         df = DocFrequency.of_batches(batches, doc_of, "zh", [d.tree.title for d in docs])
         return candidate_pairs([b.table() for b in batches], doc_of, df, held=held)
 
+    from polydiff.store import spill
+
+    spills: list[int] = []
+    opened = spill.Spill.__init__
+
+    def counted(self: spill.Spill, buckets: int, folder: str | None = None) -> None:
+        spills.append(buckets)
+        opened(self, buckets, folder)
+
+    monkeypatch.setattr(spill.Spill, "__init__", counted)
     whole = pairs(1 << 40)
-    assert len(whole) > 500
+    assert len(whole) > 500 and not spills
     for held in (1, 1000, 20_000):
         assert np.array_equal(pairs(held), whole), held
+    assert len(spills) == 3 and min(spills) >= 2  # each budget was exceeded: set aside

@@ -15,6 +15,7 @@ shingle.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -54,8 +55,9 @@ EARLIEST = 4
 CLOSE_CHUNK = 1 << 22
 """Packed rows :func:`close_pairs` looks at in one step (its temporaries stay small)."""
 PAIR_ROWS_HELD = 1 << 26
-"""Packed pair rows (8 bytes each: 512 MB) :func:`candidate_pairs` holds at once. At 10,000
-documents there are about 40 million; at 100,000, 20 times as many."""
+"""Packed pair rows (8 bytes each: 512 MB) :func:`candidate_pairs` holds at once. The
+10,000-document synthetic corpus of ``bench.lineage_repo`` makes 47 million (held), the
+100,000-document one several times this (set aside)."""
 
 
 @record
@@ -191,20 +193,22 @@ def _spilled_pairs(
     def earlier(rows: Any) -> Any:
         return (rows >> bits) // n_clauses
 
-    seen = sum(map(len, pieces))
-    ranges = max(2, -(-seen * len(cut) // (done * held)) + 1)
+    expected = sum(map(len, pieces)) * len(cut) / done  # the code parts are alike in size
+    ranges = math.ceil(expected / held) + 1
     sample = np.concatenate([earlier(p[:: max(1, len(p) // 100_000)]) for p in pieces])
     bounds = sorted_unique(np.quantile(sample, np.arange(1, ranges) / ranges).astype(np.int64))
     with Spill(len(bounds) + 1) as spill:
-        while pieces:
-            rows = pieces.pop(0)
+
+        def put(rows: Any) -> None:
             spill.add(rows, np.searchsorted(bounds, earlier(rows), side="right"))
+
+        while pieces:
+            put(pieces.pop(0))
         for k in range(done, len(cut)):
             part, cut[k] = cut[k], []
             if part:
-                rows = pair_part(part, clause_doc, allowed)
-                del part
-                spill.add(rows, np.searchsorted(bounds, earlier(rows), side="right"))
+                put(pair_part(part, clause_doc, allowed))
+            del part
         found = [close_pairs(spill.take(r), n_clauses) for r in range(len(bounds) + 1)]
     return np.concatenate(found)
 
