@@ -64,6 +64,14 @@ def commit_repo(root: Path) -> None:
     git(root, *who, "commit", "-qm", "synthetic corpus")
 
 
+def written_repo(corpus: Corpus, n: int, folder: Path) -> Path:
+    """The first ``n`` documents of ``corpus`` as a committed repository ``folder/repo-n``."""
+    here = folder / f"repo-{n}"
+    write_repo(corpus, n, here)
+    commit_repo(here)
+    return here
+
+
 def timed_build(root: Path, extra: list[str]) -> tuple[float, float, float, str]:
     """(seconds, peak MB of the command, peak MB of its largest child, last stdout line)."""
     argv = [PY, "-c", PEAK, "--repo", str(root), "lineage", "build", "--force", *extra]
@@ -103,9 +111,7 @@ def run_size(n: int, args: argparse.Namespace) -> None:
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix=f"lineage-{n}-"))
     try:
         t = time.perf_counter()
-        here = folder / f"repo-{n}"
-        write_repo(corpus, n, here)
-        commit_repo(here)
+        here = written_repo(corpus, n, folder)
         there = folder / f"repo-{n}-cluster"
         shutil.copytree(here, there)
         print(f"\n{n:,} documents written and committed in {time.perf_counter() - t:.0f} s")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import inspect
 import itertools
 import json
 import math
@@ -28,6 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from bench.lineage_corpus import make_corpus
+from bench.lineage_repo import written_repo
 
 ROOT = Path(__file__).resolve().parents[1]
 STEPS = ("read", "shingle", "frequency", "candidates", "verify", "write")
@@ -61,14 +65,13 @@ def child(repo: Path) -> dict[str, Any]:
         return pairs
 
     def counted_verify(*args: Any, **kwargs: Any) -> Any:
-        given = list(args)
-        if len(given) > 6 and given[6] is None:
-            given[6] = counts
-        elif len(given) <= 6 and kwargs.get("stats") is None:
-            kwargs["stats"] = counts
-        return verify_pairs(*given, **kwargs)
+        call = signature.bind(*args, **kwargs)
+        if call.arguments.get("stats") is None:
+            call.arguments["stats"] = counts
+        return verify_pairs(*call.args, **call.kwargs)
 
     candidate_pairs, verify_pairs = build.candidate_pairs, build.verify_pairs
+    signature = inspect.signature(verify_pairs)
     build.document_texts = timed("read", build.document_texts)  # type: ignore[assignment]
     build.shingled_batches = timed("shingle", build.shingled_batches)  # type: ignore[assignment]
     DocFrequency.of_batches = timed("frequency", DocFrequency.of_batches)  # type: ignore[method-assign]
@@ -108,16 +111,19 @@ def pipeline(m: dict[str, Any]) -> float:
     return float(m["total"] - m["seconds"]["read"])
 
 
+def rest(m: dict[str, Any]) -> float:
+    """The build's seconds outside the timed steps (planning, merging)."""
+    return float(m["total"] - sum(m["seconds"].values()))
+
+
 def report(results: list[dict[str, Any]]) -> list[str]:
     """The table of step times (and exponents between consecutive sizes) as lines."""
     head = f"{'documents':>10} " + " ".join(f"{s:>10}" for s in (*STEPS, "rest", "pipeline"))
     lines = [head + f" {'candidates':>11} {'compared':>9} {'peak MB':>8}"]
     for m in results:
-        sec = m["seconds"]
-        rest = m["total"] - sum(sec.values())
-        row = " ".join(f"{sec[s]:>10.1f}" for s in STEPS)
+        row = " ".join(f"{m['seconds'][s]:>10.1f}" for s in STEPS)
         lines.append(
-            f"{m['docs']:>10,} {row} {rest:>10.1f} {pipeline(m):>10.1f} "
+            f"{m['docs']:>10,} {row} {rest(m):>10.1f} {pipeline(m):>10.1f} "
             f"{m['candidates']:>11,} {m['compared']:>9,} {m['peak_mb']:>8,.0f}"
         )
     for a, b in itertools.pairwise(results):
@@ -125,28 +131,14 @@ def report(results: list[dict[str, Any]]) -> list[str]:
         grow = " ".join(
             f"{exponent(a['seconds'][s], b['seconds'][s], ratio):>10.2f}" for s in STEPS
         )
-        rest = exponent(
-            a["total"] - sum(a["seconds"].values()), b["total"] - sum(b["seconds"].values()), ratio
-        )
+        others = exponent(rest(a), rest(b), ratio)
         whole = exponent(pipeline(a), pipeline(b), ratio)
         lines.append(
-            f"{'exponent':>10} {grow} {rest:>10.2f} {whole:>10.2f} "
+            f"{'exponent':>10} {grow} {others:>10.2f} {whole:>10.2f} "
             f"{exponent(a['candidates'], b['candidates'], ratio):>11.2f} "
             f"{exponent(a['compared'], b['compared'], ratio):>9.2f}"
         )
     return lines
-
-
-def written_repo(n: int, seed: int, folder: Path) -> Path:
-    """A committed repository of the first ``n`` synthetic documents, under ``folder``."""
-    from bench.lineage_corpus import make_corpus
-    from bench.lineage_repo import commit_repo
-    from bench.sources_scale import write_repo
-
-    here = folder / f"repo-{n}"
-    write_repo(make_corpus(n, seed=seed), n, here)
-    commit_repo(here)
-    return here
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,17 +153,20 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child(Path(args.child))))
         return 0
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
-    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lineage-steps-"))
+    repos = [Path(r) for r in args.repo]
+    folder = None
+    if not repos:
+        folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lineage-steps-"))
     results = []
     try:
-        repos = [Path(r) for r in args.repo]
-        if not repos:
-            repos = [written_repo(int(x), args.seed, folder) for x in args.docs.split(",")]
+        if folder is not None:
+            sizes = [int(x) for x in args.docs.split(",")]
+            repos = [written_repo(make_corpus(n, seed=args.seed), n, folder) for n in sizes]
         for repo in repos:
             results.append(measure(repo))
             print(f"{repo}: {results[-1]['total']:.1f} s", flush=True)
     finally:
-        if not args.keep and not args.repo:
+        if folder is not None and not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
     results.sort(key=lambda m: m["docs"])
     print("\n".join(report(results)))

@@ -8,11 +8,15 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from bench.lineage_steps import STEPS, exponent, measure, report, written_repo
+from bench.lineage_corpus import make_corpus
+from bench.lineage_repo import written_repo
+from bench.lineage_steps import STEPS, exponent, measure, report
 
 
 def test_steps_of_two_sizes_are_timed_and_their_growth_reported(tmp_path: Path) -> None:
-    results = [measure(written_repo(n, 0, tmp_path / str(n))) for n in (30, 60)]
+    results = [
+        measure(written_repo(make_corpus(n, seed=0), n, tmp_path / str(n))) for n in (30, 60)
+    ]
     for m, n in zip(results, (30, 60), strict=True):
         assert m["docs"] == n
         assert set(m["seconds"]) == set(STEPS)
