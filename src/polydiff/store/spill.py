@@ -4,10 +4,14 @@ billions of packed pair rows: several times the memory of everything else it hol
 
 The files go to a fresh folder in the system's temporary folder (``TMPDIR``), which is
 removed when the spill is closed, whatever happened; nothing is written to the repository.
+A process killed outright (SIGKILL, the kernel's out-of-memory killer) closes nothing, so
+the folder is named after its machine and process, and a new spill removes the folders of
+processes of this machine that are gone (:func:`remove_stale`).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,13 +23,53 @@ if TYPE_CHECKING:
     from typing import Any, BinaryIO
 
 
+PREFIX = "polydiff-spill-"
+
+
+def _owner_prefix(pid: int) -> str:
+    """The name every spill folder of process ``pid`` on this machine starts with."""
+    host = os.uname().nodename.replace("-", "_") if hasattr(os, "uname") else "host"
+    return f"{PREFIX}{host}-{pid}-"
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` of this machine exists (it may be another user's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(folder: str | None = None) -> list[Path]:
+    """Remove the spill folders in ``folder`` (default: the system's temporary folder) left
+    by processes of this machine that are gone; the removed folders. Only on POSIX (where a
+    process can be asked whether it lives without being signalled); folders of other
+    machines sharing the folder, or of a process whose number was taken again, stay."""
+    if os.name != "posix":
+        return []
+    where = Path(folder or tempfile.gettempdir())
+    mine = _owner_prefix(0).removesuffix("0-")
+    removed = []
+    for path in where.glob(f"{mine}*-*"):
+        pid = path.name[len(mine) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
 class Spill:
     """``buckets`` files of int64 rows: :meth:`add` appends rows to the buckets they are
     given, :meth:`take` reads a bucket's rows (in the order added) and removes its file.
-    A context manager; closing removes every file."""
+    A context manager; closing removes every file. Opening one first removes what killed
+    processes left (:func:`remove_stale`)."""
 
     def __init__(self, buckets: int, folder: str | None = None) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="polydiff-spill-", dir=folder))
+        remove_stale(folder)
+        self.folder = Path(tempfile.mkdtemp(prefix=_owner_prefix(os.getpid()), dir=folder))
         self.files: list[BinaryIO | None] = []
         try:
             for k in range(buckets):
