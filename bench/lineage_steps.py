@@ -153,10 +153,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child(Path(args.child))))
         return 0
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
-    repos = [Path(r) for r in args.repo]
+    repos = [Path(r).resolve() for r in args.repo]  # the builds run in the project folder
     folder = None
     if not repos:
-        folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lineage-steps-"))
+        folder = (
+            Path(args.keep).resolve()
+            if args.keep
+            else Path(tempfile.mkdtemp(prefix="lineage-steps-"))
+        )
     results = []
     try:
         if folder is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bench.lineage_corpus import make_corpus
 from bench.lineage_repo import written_repo
-from bench.lineage_steps import STEPS, exponent, measure, report
+from bench.lineage_steps import STEPS, exponent, main, measure, report
 
 
 def test_steps_of_two_sizes_are_timed_and_their_growth_reported(tmp_path: Path) -> None:
@@ -33,3 +33,13 @@ def test_steps_of_two_sizes_are_timed_and_their_growth_reported(tmp_path: Path) 
 def test_exponent_of_a_time_that_grows_as_the_square() -> None:
     assert exponent(2.0, 200.0, 10.0) == 2.0
     assert math.isnan(exponent(0.0, 1.0, 10.0))
+
+
+def test_a_repository_named_relative_to_where_the_bench_is_run(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    written_repo(make_corpus(20, seed=0), 20, tmp_path)
+    monkeypatch.chdir(tmp_path)  # the builds themselves run in the project folder
+    assert main(["--repo", "repo-20"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert any(line.split()[:1] == ["20"] for line in rows), rows
