@@ -77,7 +77,7 @@ def test_a_new_spill_removes_what_a_killed_build_left(tmp_path) -> None:
 
 
 def test_only_folders_of_gone_processes_of_this_machine_are_removed(tmp_path) -> None:
-    mine = spill_module._owner_prefix(0).removesuffix("0-")
+    mine = spill_module._machine_prefix()
     gone = tmp_path / f"{mine}{_dead_pid()}-abc"
     living = tmp_path / f"{mine}{os.getppid()}-abc"
     elsewhere = tmp_path / f"{spill_module.PREFIX}other_host-{_dead_pid()}-abc"

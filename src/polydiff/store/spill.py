@@ -26,20 +26,21 @@ if TYPE_CHECKING:
 PREFIX = "polydiff-spill-"
 
 
-def _owner_prefix(pid: int) -> str:
-    """The name every spill folder of process ``pid`` on this machine starts with."""
+def _machine_prefix() -> str:
+    """The name every spill folder made on this machine starts with. The host's dashes
+    become underscores, so that host ``a``'s prefix is not the start of host ``a-1``'s."""
     host = os.uname().nodename.replace("-", "_") if hasattr(os, "uname") else "host"
-    return f"{PREFIX}{host}-{pid}-"
+    return f"{PREFIX}{host}-"
 
 
 def _alive(pid: int) -> bool:
-    """Whether process ``pid`` of this machine exists (it may be another user's)."""
+    """Whether process ``pid`` of this machine exists (a PermissionError: another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
     return True
 
 
@@ -51,7 +52,7 @@ def remove_stale(folder: str | None = None) -> list[Path]:
     if os.name != "posix":
         return []
     where = Path(folder or tempfile.gettempdir())
-    mine = _owner_prefix(0).removesuffix("0-")
+    mine = _machine_prefix()
     removed = []
     for path in where.glob(f"{mine}*-*"):
         pid = path.name[len(mine) :].split("-", 1)[0]
@@ -69,7 +70,9 @@ class Spill:
 
     def __init__(self, buckets: int, folder: str | None = None) -> None:
         remove_stale(folder)
-        self.folder = Path(tempfile.mkdtemp(prefix=_owner_prefix(os.getpid()), dir=folder))
+        self.folder = Path(
+            tempfile.mkdtemp(prefix=f"{_machine_prefix()}{os.getpid()}-", dir=folder)
+        )
         self.files: list[BinaryIO | None] = []
         try:
             for k in range(buckets):
